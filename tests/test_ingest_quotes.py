@@ -1,0 +1,191 @@
+"""Quotes in article text: who said what, in which role, and which quoted words are nobody's speech."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from analyzer.ingest.layout import Layout
+from analyzer.ingest.quotes import find_quotes
+from analyzer.records import Role
+
+from .conftest import ARTICLE_KLUIVERT, ARTICLE_TOKYO_FANS, ARTICLE_WITH_TWEETS
+
+
+def quotes_in(path):
+    return find_quotes(Layout(path.read_text(encoding="utf-8")))
+
+
+def test_kluivert_former_player() -> None:
+    [quote] = quotes_in(ARTICLE_KLUIVERT)
+    assert quote.speaker.name == "Patrick Kluivert"
+    assert quote.speaker.role is Role.FORMER_PLAYER
+    assert quote.text.startswith("What a switch of the game")
+    assert quote.text.endswith("until the end. Bravo.")
+
+
+# (speaker, role, age, how the quote starts, how it ends, how the speaker was found)
+TOKYO_QUOTES = [
+    (
+        "Shunji Suga",
+        Role.FAN,
+        None,
+        "We had a really good chance.",
+        "a great game of football",
+        "after",
+    ),
+    (
+        "Shunji Suga",
+        Role.FAN,
+        None,
+        "I don’t think anyone was expecting",
+        "heads held high.",
+        "continuation",
+    ),
+    ("Nao Okada", Role.FAN, 21, "When we took the lead", "we were going to win", "after"),
+    (
+        "Nao Okada",
+        Role.FAN,
+        21,
+        "It hurts, but it was",
+        "keep playing hard next time.",
+        "continuation",
+    ),
+    (
+        "Kaneshita Misaki",
+        Role.FAN,
+        23,
+        "That was a spirited battle.",
+        "that was a good game.",
+        "before",
+    ),
+    (
+        "Nishino",
+        Role.COACH,
+        None,
+        "I don’t think the players were to blame",
+        "lost control of the game",
+        "after",
+    ),
+    ("Nishino", Role.COACH, None, "When the goal was conceded", "I am devastated.", "continuation"),
+    ("Kenta Saito", Role.FAN, 61, "Just a little bit more", "it was a harsh result", "after"),
+]
+
+
+def test_the_tokyo_article_has_eight_quotes_by_five_people() -> None:
+    quotes = quotes_in(ARTICLE_TOKYO_FANS)
+    assert len(quotes) == len(TOKYO_QUOTES)
+    assert {q.speaker.name for q in quotes} == {
+        "Shunji Suga",
+        "Nao Okada",
+        "Kaneshita Misaki",
+        "Nishino",
+        "Kenta Saito",
+    }
+
+
+@pytest.mark.parametrize(("index", "expected"), list(enumerate(TOKYO_QUOTES)))
+def test_each_tokyo_quote(index, expected) -> None:
+    name, role, age, start, end, method = expected
+    quote = quotes_in(ARTICLE_TOKYO_FANS)[index]
+    assert (quote.speaker.name, quote.speaker.role, quote.speaker.age) == (name, role, age)
+    assert quote.text.startswith(start) and quote.text.endswith(end)
+    assert not quote.text.endswith(",")
+    assert quote.method == method
+
+
+def test_quoted_words_that_are_not_speech_are_not_quotes() -> None:
+    texts = " ".join(q.text for q in quotes_in(ARTICLE_TOKYO_FANS))
+    for not_speech in (
+        "spasibo",
+        "thank you",
+        "Nebusoku Japan",
+        "lack of sleep Japan",
+        "Sorry Coach Nishino",
+    ):
+        assert not_speech not in texts
+
+
+def test_the_article_with_tweets_has_no_quotes() -> None:
+    assert quotes_in(ARTICLE_WITH_TWEETS) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "age"),
+    [
+        ('“We were robbed,” said Japan coach Akira Nishino.', "Akira Nishino", Role.COACH, None),
+        ('“Unbelievable,” Tom Smith, 34, a supporter from Leeds, said.', "Tom Smith", Role.FAN, 34),
+        ('Former Japan midfielder Hidetoshi Nakata said: “They gave everything.”', "Hidetoshi Nakata", Role.FORMER_PLAYER, None),
+        ('“Clinical finish,” said Gary Lineker, the pundit, after the game.', "Gary Lineker", Role.PUNDIT, None),
+        ('“We go again,” said Belgium captain Eden Hazard.', "Eden Hazard", Role.PLAYER, None),
+        ('"Straight quotes work too," said Kevin De Bruyne.', "Kevin De Bruyne", Role.UNKNOWN, None),
+        ('“I cried,” said 19-year-old Yui Tanaka in Osaka.', "Yui Tanaka", Role.FAN, 19),
+    ],
+)  # fmt: skip
+def test_attribution_patterns(text: str, name: str, role: Role, age: int | None) -> None:
+    [quote] = find_quotes(Layout(text))
+    assert (quote.speaker.name, quote.speaker.role, quote.speaker.age) == (name, role, age)
+
+
+def test_a_pronoun_continues_the_last_named_speaker() -> None:
+    text = "“First,” said Nao Okada.\n\nLater, more. “Second,” she said."
+    quotes = find_quotes(Layout(text))
+    assert [(q.text, q.speaker.name, q.method) for q in quotes] == [
+        ("First", "Nao Okada", "after"),
+        ("Second", "Nao Okada", "pronoun"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fans left a note saying “spasibo” which translates to “thank you”.",
+        "The hashtag “Nebusoku Japan” was trending.",
+        "Supporters tweeted “Sorry Coach Nishino”, apologising.",
+        "“Heartbreak,” read the headline.",  # a headline is not a person
+        "“A quote” with no attribution at all.",
+        "He shouted “Go!” and the crowd roared as Japan said nothing.",
+    ],
+)
+def test_quotes_nobody_is_named_for_are_not_records(text: str) -> None:
+    assert find_quotes(Layout(text)) == []
+
+
+def test_a_continuation_needs_an_attributed_paragraph_right_before() -> None:
+    text = "“One,” said Nao Okada.\n\nThe bar emptied.\n\n“Two.”"
+    assert [q.text for q in find_quotes(Layout(text))] == ["One"]
+
+
+def test_quotes_inside_skipped_spans_are_left_to_the_tweets() -> None:
+    text = "“Inside a tweet,” said Nao Okada.\n\n“Outside,” said Kenta Saito."
+    quotes = find_quotes(Layout(text), skip=[(0, 10)])
+    assert [q.speaker.name for q in quotes] == ["Kenta Saito"]
+
+
+@given(st.text())
+def test_the_finder_never_fails_on_any_text(text: str) -> None:
+    for quote in find_quotes(Layout(text)):
+        assert 0 <= quote.start < len(text)
+
+
+NAME = st.sampled_from(
+    ["Nao Okada", "Shunji Suga", "Kenta Saito", "Marie-Claire Dubois", "Kevin De Bruyne"]
+)
+SPOKEN = st.text(
+    alphabet=st.characters(whitelist_categories=("L", "N", "Zs"), whitelist_characters="'!?-"),
+    min_size=1,
+    max_size=80,
+).filter(lambda s: s.strip() != "")
+PROSE = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters='“”"\n'), max_size=60
+)
+
+
+@given(before=PROSE, spoken=SPOKEN, name=NAME, after=PROSE)
+def test_an_attributed_quote_in_any_prose_is_found_with_its_text(
+    before, spoken, name, after
+) -> None:
+    text = f"{before}\n\n“{spoken},” said {name}.\n\n{after}"
+    quotes = find_quotes(Layout(text))
+    assert [(q.text, q.speaker.name) for q in quotes] == [(spoken.strip(), name)]
