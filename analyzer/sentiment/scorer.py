@@ -1,0 +1,78 @@
+"""Scoring text: VADER's compound, positive, neutral and negative scores and a label."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from analyzer.sentiment.emojis import EmojiDescriber
+
+# The VADER authors' cut-offs on the compound score (Hutto & Gilbert 2014, and the
+# vaderSentiment README): at or above +0.05 positive, at or below -0.05 negative.
+POSITIVE_THRESHOLD = 0.05
+NEGATIVE_THRESHOLD = -0.05
+
+
+class Label(StrEnum):
+    POSITIVE = "positive"
+    NEUTRAL = "neutral"
+    NEGATIVE = "negative"
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    compound: float
+    positive: float
+    neutral: float
+    negative: float
+    label: Label
+    emoji: tuple[str, ...]  # every emoji found, in order, each one whole
+
+
+def label_for(compound: float) -> Label:
+    if compound >= POSITIVE_THRESHOLD:
+        return Label.POSITIVE
+    if compound <= NEGATIVE_THRESHOLD:
+        return Label.NEGATIVE
+    return Label.NEUTRAL
+
+
+class Scorer:
+    """Scores texts. Knows nothing about files or matches; make one and reuse it."""
+
+    def __init__(self) -> None:
+        self._vader = SentimentIntensityAnalyzer()
+        self._emoji = EmojiDescriber(self._vader.emojis)
+
+    def score(self, text: str) -> Score:
+        described = self._emoji.describe(text)
+        raw = self._vader.polarity_scores(described.text)
+        return Score(
+            compound=raw["compound"],
+            positive=raw["pos"],
+            neutral=raw["neu"],
+            negative=raw["neg"],
+            label=label_for(raw["compound"]),
+            emoji=described.emoji,
+        )
+
+    def score_all(self, texts: Iterable[str]) -> list[Score]:
+        """Scores in input order; each distinct text is scored once (retweets and chants repeat)."""
+        seen: dict[str, Score] = {}
+        scores = []
+        for text in texts:
+            score = seen.get(text)
+            if score is None:
+                score = seen[text] = self.score(text)
+            scores.append(score)
+        return scores
+
+
+@cache
+def default_scorer() -> Scorer:
+    """One scorer per process: loading VADER's lexicons takes longer than scoring a tweet."""
+    return Scorer()
