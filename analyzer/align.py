@@ -1,0 +1,306 @@
+"""Placing records on a match's timeline: by what they say, by where they sit, by when they were posted.
+
+What a record says bounds when it was written. Naming a scorer or "the winner" means the
+goal has happened (a lower bound); a scoreline said as news ("JAPAN LEAD 2-0!") means the
+next goal has not happened yet (an upper bound). When a record names later events than
+its scoreline ("changing the game at 2-0 down ... Fellaini & Chadli"), the scoreline is
+looking back and only the lower bound counts.
+
+Live-reaction articles run in match order, so a record with nothing to go on sits with
+the record before it, and placement along one document never runs backwards unless the
+record's own words say it is earlier. Quotes are gathered after the match.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from itertools import groupby
+
+from analyzer.matches import Goal, Match, Moment, MomentKind
+from analyzer.records import Kind, Record
+
+# How much a placement can be trusted, by what placed it.
+CONFIDENCE_NAMED_EVENT = 0.8  # names a scorer, or gives the scoreline
+CONFIDENCE_OUTCOME_WORDS = 0.6  # "heartbreak", "full-time", "equaliser": the event is implied
+CONFIDENCE_QUOTE_AFTER_MATCH = 0.5
+CONFIDENCE_POSITION = 0.4  # nothing of its own: sits with its neighbours
+
+RE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+RE_SCORELINE = re.compile(r"(?<![\d:/.-])(\d{1,2})\s?[-–]\s?(\d{1,2})(?![\d:/.-])")
+RE_FULL_TIME = re.compile(
+    r"\b(?:full[- ]?time|final whistle|ft|heartbreak(?:er|ing)?|knocked out|crash(?:es|ed)? out"
+    r"|eliminated|through to the|into the quarter|quarter-?finals?|last[- ]gasp|what a (?:game|match)"
+    r"|game of the (?:tournament|world cup)|(?:great|entertaining|exciting|insane|incredible) (?:game|match))\b",
+    re.I,
+)
+RE_EQUALISER = re.compile(
+    r"\b(?:equali[sz](?:er|es|ed|ing)|level(?:s|led)? (?:it|the score|things))\b", re.I
+)
+RE_WINNER = re.compile(r"\b(?:winner|winning goal|wins? it|won it|the win)\b", re.I)
+RE_PULLS_BACK = re.compile(r"\b(?:pulls?|pulled) (?:one|a goal) back\b", re.I)
+RE_COMEBACK = re.compile(
+    r"\b(?:comeback|come ?back|came back|fight ?back|turn(?:ed)? (?:it )?around)\b", re.I
+)
+RE_HALF_TIME = re.compile(r"\b(?:half[- ]?time|ht|the break)\b", re.I)
+RE_KICK_OFF = re.compile(r"\b(?:kick[- ]?off|kicks off|under ?way)\b", re.I)
+RE_PRE_MATCH = re.compile(
+    r"\b(?:line-?ups?|starting (?:xi|eleven)|team news|predictions?|can'?t wait)\b", re.I
+)
+
+
+class Method(StrEnum):
+    TIME = "time"
+    CONTENT = "content"
+    POSITION = "position"
+    AFTER_MATCH = "after-match"
+    UNALIGNED = "unaligned"
+
+
+class Phase(StrEnum):
+    PRE_MATCH = "pre-match"
+    FIRST_HALF = "first half"
+    HALF_TIME = "half-time"
+    SECOND_HALF = "second half"
+    EXTRA_TIME = "extra time"
+    PENALTIES = "penalties"
+    POST_MATCH = "post-match"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """Where a record sits on the match timeline, how it got there, and how sure that is.
+
+    ``clock`` is in minutes of play since kick-off (see ``Match.position``); ``moment``
+    is the id of the latest moment that had happened by then.
+    """
+
+    moment: str | None
+    clock: float | None
+    phase: Phase
+    method: Method
+    confidence: float
+    evidence: str
+
+
+UNALIGNED = Placement(
+    None, None, Phase.UNKNOWN, Method.UNALIGNED, 0.0, "no evidence and no neighbours"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Bounds on when a record was written, in match-clock minutes, and the words behind them."""
+
+    lower: float | None = None
+    upper: float | None = None
+    reasons: tuple[str, ...] = ()
+    strong: bool = False  # named an event outright (scorer, scoreline)
+
+    @property
+    def empty(self) -> bool:
+        return self.lower is None and self.upper is None
+
+
+def align(records: Sequence[Record], match: Match) -> list[Placement]:
+    """One placement per record, in the order given. Nothing is dropped: unplaceable records say so."""
+    timeline = Timeline(match)
+    placements: dict[int, Placement] = {}
+    indexed = sorted(
+        enumerate(records), key=lambda item: (item[1].source.path, item[1].source.position)
+    )
+    for _, document in groupby(indexed, key=lambda item: item[1].source.path):
+        items = list(document)
+        for (i, _), placement in zip(
+            items, timeline.place_document([r for _, r in items]), strict=True
+        ):
+            placements[i] = placement
+    return [placements[i] for i in range(len(records))]
+
+
+class Timeline:
+    """A match's moments and the words that point at them."""
+
+    def __init__(self, match: Match) -> None:
+        self.match = match
+        self.points = [m for m in match.moments if m.kind is not MomentKind.COMEBACK]
+        self.full_time = next(m for m in self.points if m.kind is MomentKind.FULL_TIME)
+        self._goals = [m for m in self.points if m.kind is MomentKind.GOAL and m.goal]
+        self._comeback = next((m for m in match.moments if m.kind is MomentKind.COMEBACK), None)
+        self._scorers = {
+            _fold(surname): m
+            for m in reversed(self._goals)
+            if m.goal
+            for surname in _name_keys(m.goal.scorer)
+        }
+
+    def place_document(self, records: Sequence[Record]) -> list[Placement]:
+        """Placements for one document's records, given in document order."""
+        evidence = [self.evidence(r) for r in records]
+        placements: list[Placement] = []
+        previous: Placement | None = None
+        for record, found in zip(records, evidence, strict=True):
+            placement = self._place(record, found, previous)
+            placements.append(placement)
+            if placement.clock is not None:
+                previous = placement
+        return placements
+
+    def _place(self, record: Record, found: Evidence, previous: Placement | None) -> Placement:
+        if not found.empty:
+            clock = found.lower if found.lower is not None else -1.0
+            reasons = "; ".join(found.reasons)
+            neighbour = previous.clock if previous is not None else None
+            # Its words allow it to be as late as its neighbour, so it does not run backwards.
+            if (
+                neighbour is not None
+                and neighbour > clock
+                and (found.upper is None or found.upper > neighbour)
+            ):
+                clock = neighbour
+                reasons += "; not before the record above it"
+            confidence = CONFIDENCE_NAMED_EVENT if found.strong else CONFIDENCE_OUTCOME_WORDS
+            return self.placement(clock, Method.CONTENT, confidence, reasons)
+        if record.kind is Kind.QUOTE:
+            return self.placement(
+                self.full_time.position, Method.AFTER_MATCH, CONFIDENCE_QUOTE_AFTER_MATCH,
+                "quotes are gathered after the match",
+            )  # fmt: skip
+        if previous is not None and previous.clock is not None:
+            return self.placement(
+                previous.clock, Method.POSITION, CONFIDENCE_POSITION,
+                f"follows the record above it ({self.moment_at(previous.clock).label})",
+            )  # fmt: skip
+        return UNALIGNED
+
+    def placement(
+        self, clock: float, method: Method, confidence: float, evidence: str
+    ) -> Placement:
+        moment = self.moment_at(clock) if clock >= 0 else None
+        return Placement(
+            moment.id if moment else "pre-match",
+            clock,
+            self.phase_at(clock),
+            method,
+            confidence,
+            evidence,
+        )
+
+    def moment_at(self, clock: float) -> Moment:
+        """The latest moment at or before ``clock`` (kick-off for anything earlier)."""
+        current = self.points[0]
+        for moment in self.points:
+            if moment.position <= clock:
+                current = moment
+        return current
+
+    def phase_at(self, clock: float) -> Phase:
+        if clock < 0:
+            return Phase.PRE_MATCH
+        moment = self.moment_at(clock)
+        if moment.kind is MomentKind.FULL_TIME:
+            return Phase.POST_MATCH
+        if moment.kind is MomentKind.PENALTIES:
+            return Phase.PENALTIES
+        if moment.kind is MomentKind.HALF_TIME and clock == moment.position:
+            return Phase.HALF_TIME
+        period = moment.minute.period if moment.kind is not MomentKind.HALF_TIME else 2
+        return {1: Phase.FIRST_HALF, 2: Phase.SECOND_HALF}.get(period, Phase.EXTRA_TIME)
+
+    def evidence(self, record: Record) -> Evidence:
+        """What a record's words say about when it was written."""
+        text = record.text
+        folded = _fold(text)
+        lowers: list[tuple[float, str, bool]] = []  # (clock, reason, strong)
+        uppers: list[tuple[float, str]] = []
+        for word in RE_WORD.findall(folded):
+            if (moment := self._scorers.get(word)) and moment.goal:
+                lowers.append((moment.position, f"names {moment.goal.surname}", True))
+        for scoreline in RE_SCORELINE.finditer(text):
+            bounds = self._scoreline(int(scoreline[1]), int(scoreline[2]))
+            if bounds:
+                lowers.append((bounds[0], f"scoreline {scoreline[1]}-{scoreline[2]}", True))
+                uppers.append((bounds[1], f"scoreline {scoreline[1]}-{scoreline[2]}"))
+        if full_time := RE_FULL_TIME.search(text):
+            lowers.append((self.full_time.position, f"says {full_time.group()!r}", False))
+        for pattern, moment, what in self._outcome_words():
+            if moment is not None and (said := pattern.search(text)):
+                lowers.append((moment.position, f"says {said.group()!r} ({what})", False))
+        if RE_PRE_MATCH.search(text):
+            uppers.append((-0.5, "pre-match words"))
+        if not lowers and not uppers:
+            return Evidence()
+        lower = max((c for c, _, _ in lowers), default=None)
+        upper = min((c for c, _ in uppers), default=None)
+        reasons = [r for c, r, _ in lowers if c == lower] + [r for c, r in uppers if c == upper]
+        if lower is not None and upper is not None and upper <= lower:
+            upper = None  # the scoreline looks back: later events are named too
+            reasons = [r for c, r, _ in lowers if c == lower]
+        strong = any(s for c, _, s in lowers if c == lower) or (lower is None and upper is not None)
+        return Evidence(lower, upper, tuple(dict.fromkeys(reasons)), strong)
+
+    def _outcome_words(self) -> list[tuple[re.Pattern[str], Moment | None, str]]:
+        return [
+            (RE_EQUALISER, self._first_goal(lambda g: g.score[0] == g.score[1]), "the equaliser"),
+            (RE_WINNER, self._winning_goal(), "the winner"),
+            (RE_PULLS_BACK, self._first_goal(self._cuts_deficit), "a goal back"),
+            (RE_COMEBACK, self._comeback, "the comeback"),
+            (
+                RE_HALF_TIME,
+                next((m for m in self.points if m.kind is MomentKind.HALF_TIME), None),
+                "half-time",
+            ),
+            (RE_KICK_OFF, self.points[0], "kick-off"),
+        ]
+
+    def _scoreline(self, a: int, b: int) -> tuple[float, float] | None:
+        """The stretch of the match during which the score was a-b (either way round)."""
+        states = [(0.0, (0, 0))] + [(m.position, m.goal.score) for m in self._goals if m.goal]
+        for i, (start, score) in enumerate(states):
+            if sorted(score) == sorted((a, b)):
+                end = states[i + 1][0] if i + 1 < len(states) else self.full_time.position
+                return start, end
+        return None
+
+    def _first_goal(self, test: Callable[[Goal], bool]) -> Moment | None:
+        return next((m for m in self._goals if m.goal and test(m.goal)), None)
+
+    def _cuts_deficit(self, goal: Goal) -> bool:
+        leader = self._leader(goal)
+        return leader is not None and leader != goal.team
+
+    def _leader(self, goal: Goal) -> str | None:
+        score = goal.score
+        if score[0] == score[1]:
+            return None
+        return self.match.home.code if score[0] > score[1] else self.match.away.code
+
+    def _winning_goal(self) -> Moment | None:
+        """The goal after which the eventual winner led for good (none in a draw)."""
+        final = self.match.score
+        if final[0] == final[1]:
+            return None
+        winner = self.match.home.code if final[0] > final[1] else self.match.away.code
+        decisive = None
+        for moment in self._goals:
+            if moment.goal and self._leader(moment.goal) == winner:
+                decisive = decisive or moment
+            else:
+                decisive = None
+        return decisive
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents, so 'MBAPPE' and 'Mbappé' meet."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _name_keys(scorer: str) -> list[str]:
+    """The words a fan would use for a scorer: the surname (the last word of a multi-word name)."""
+    words = scorer.split()
+    return [words[-1]] if len(words[-1]) > 2 else words
