@@ -1,0 +1,158 @@
+"""The ``analyze`` command: parse options, call the library, print. No analysis happens here.
+
+Heavy modules (pandas, matplotlib) are imported inside the commands, so ``--help`` is fast.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from analyzer.errors import AnalyzerError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class DefaultGroup(click.Group):
+    """A command group that runs its default command when the first word is not a command name.
+
+    So ``analyze tweets/ --match BEL-JPN`` works beside ``analyze matches``.
+    """
+
+    default_command = "run"
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            args = [self.default_command, *args]
+        return super().parse_args(ctx, args)
+
+
+def verbose_option(func: F) -> F:
+    """--verbose: show the full traceback of an error. Otherwise errors are one line."""
+
+    @click.option("--verbose", is_flag=True, help="Show the full traceback when something fails.")
+    @wraps(func)
+    def wrapper(*args: Any, verbose: bool, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except AnalyzerError as exc:
+            if verbose:
+                traceback.print_exc()
+            raise click.ClickException(str(exc)) from None
+        except (click.ClickException, click.Abort, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            if verbose:
+                raise
+            raise click.ClickException(
+                f"unexpected {type(exc).__name__}: {exc} (run again with --verbose for the details)"
+            ) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(
+    cls=DefaultGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog="Without a command name, 'analyze DIR --match ID' runs 'analyze run DIR --match ID'.",
+)
+@click.version_option(package_name="analyzer")
+def main() -> None:
+    """Fan sentiment over a football match, from tweets and quotes.
+
+    \b
+        analyze tweets/ --match BEL-JPN
+    reads every file under tweets/, scores each tweet and quote, places it on the
+    match's timeline and writes a chart, an HTML report and data files to
+    reports/BEL-JPN/.
+    """
+
+
+@main.command()
+@click.argument("input_path", metavar="DIR", type=click.Path(path_type=Path))
+@click.option("--match", "-m", "match_id", metavar="ID",
+              help="The match, by team codes: BEL-JPN (order does not matter). Add @YEAR or @DATE "
+                   "when the teams met more than once: BEL-ENG@2018-07-14.")  # fmt: skip
+@click.option("--match-file", type=click.Path(path_type=Path, dir_okay=False),
+              help="Read the match from this file (openfootball JSON, or the JSON/TOML form in the "
+                   "README) instead of the shipped World Cups.")  # fmt: skip
+@click.option("--out", "-o", type=click.Path(path_type=Path, file_okay=False), default=Path("reports"),
+              show_default=True, help="Folder to write into; each match gets its own folder inside.")  # fmt: skip
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors and warnings.")
+@verbose_option
+def run(
+    input_path: Path, match_id: str | None, match_file: Path | None, out: Path, quiet: bool
+) -> None:
+    """Analyse every file under DIR against a match and write the report.
+
+    Writes records.csv, records.jsonl, moments.csv, mood.png and report.html.
+    """
+    from analyzer.pipeline import OUTPUT_FILES, analyze
+    from analyzer.summary import summary_lines
+
+    if match_id is None and match_file is None:
+        raise click.UsageError(
+            "say which match: --match BEL-JPN (see 'analyze matches'), or --match-file"
+        )
+    with FileProgress(enabled=not quiet and sys.stderr.isatty()) as progress:
+        analysis = analyze(input_path, match=match_id, match_file=match_file, on_file=progress)
+    for skipped in analysis.corpus.skipped:
+        click.echo(f"Warning: skipped {skipped.path}: {skipped.reason}", err=True)
+    folder = analysis.write(out)
+    if not quiet:
+        for line in summary_lines(analysis):
+            click.echo(line)
+        click.echo(f"\nWrote {folder}/: {' '.join(OUTPUT_FILES)}")
+
+
+@main.command()
+@click.option("--team", metavar="CODE", help="Only matches of this team (FIFA code, like JPN).")
+@click.option("--year", type=int, help="Only matches of this year.")
+@verbose_option
+def matches(team: str | None, year: int | None) -> None:
+    """List the matches that come with the package (World Cups 2014, 2018, 2022)."""
+    from analyzer.matches import shipped
+    from analyzer.matches.catalog import describe
+
+    found = [
+        m for m in shipped().matches
+        if (team is None or team.upper() in (m.home.code, m.away.code))
+        and (year is None or m.date.year == year)
+    ]  # fmt: skip
+    for line in describe(found):
+        click.echo(line)
+    if not found:
+        raise click.ClickException("no shipped match fits; try without --team or --year")
+
+
+class FileProgress:
+    """A progress bar on stderr while files are read (on a terminal; logs stay clean)."""
+
+    def __init__(self, *, enabled: bool) -> None:
+        self.enabled = enabled
+        self._bar: Any = None
+
+    def __call__(self, done: int, total: int, path: str) -> None:
+        if not self.enabled:
+            return
+        if self._bar is None:
+            self._bar = click.progressbar(
+                length=total, label="Reading", file=sys.stderr, show_pos=True
+            )
+            self._bar.__enter__()
+        if done:
+            self._bar.update(1)
+
+    def __enter__(self) -> FileProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.update(self._bar.length - self._bar.pos)
+            self._bar.__exit__(*exc)

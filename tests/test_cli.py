@@ -1,0 +1,197 @@
+"""The analyze command, driven as a user would: exit codes, files written, messages."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from analyzer.cli import main
+
+from .conftest import REPO, SAMPLES
+
+
+@pytest.fixture(scope="module")
+def report_dir(tmp_path_factory):
+    """One real run on the sample articles, shared by the tests that read its output."""
+    out = tmp_path_factory.mktemp("reports")
+    result = CliRunner().invoke(
+        main, [str(SAMPLES.parent), "--match", "BEL-JPN", "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    return out / "BEL-JPN", result
+
+
+def test_the_main_job_writes_every_file(report_dir) -> None:
+    folder, _ = report_dir
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "moments.csv", "mood.png", "records.csv", "records.jsonl", "report.html",
+    ]  # fmt: skip
+
+
+def test_the_summary_names_each_file_and_the_mood_around_each_goal(report_dir) -> None:
+    _, result = report_dir
+    out = result.stdout
+    assert "Belgium 3-2 Japan" in out
+    assert "BEL-JPN/001_f94c4db15e66a882.txt  17 tweets" in out
+    assert "BEL-JPN/002_14d4a9f4abd7d5c7.txt  8 quotes" in out
+    assert "26 records (17 tweets, 9 quotes); 0 could not be placed" in out
+    assert "52' Inui BEL 0-2 JPN        before +0.000 (1)  after +0.193 (7)" in out
+    assert result.stderr == ""
+
+
+def test_records_csv_has_every_record_with_provenance(report_dir) -> None:
+    folder, _ = report_dir
+    records = pd.read_csv(folder / "records.csv")
+    assert len(records) == 26
+    assert records["kind"].value_counts().to_dict() == {"tweet": 17, "quote": 9}
+    chadli = records[records["text"].str.startswith("We dare you")].iloc[0]
+    assert (chadli["file"], chadli["line"], chadli["moment"], chadli["minute"]) == (
+        "BEL-JPN/001_f94c4db15e66a882.txt",
+        59,
+        "goal-5",
+        "90+4'",
+    )
+    assert chadli["emoji"] == "🔥 🔥 🔥"
+
+
+def test_records_jsonl_matches_the_csv(report_dir) -> None:
+    folder, _ = report_dir
+    lines = (folder / "records.jsonl").read_text(encoding="utf-8").splitlines()
+    rows = [json.loads(line) for line in lines]
+    csv_ids = pd.read_csv(folder / "records.csv")["record_id"].tolist()
+    assert [r["record_id"] for r in rows] == csv_ids
+    assert rows[3]["hashtags"] == ["JPN"]
+
+
+def test_moments_csv(report_dir) -> None:
+    folder, _ = report_dir
+    moments = pd.read_csv(folder / "moments.csv").set_index("moment")
+    assert moments.loc["goal-2", "records"] == 7
+    assert moments.loc["full-time", "records"] == 15
+    assert moments.loc["comeback-1", "records"] == 3
+    assert moments.loc["goal-4", "mean_compound"] == pytest.approx(0.6696)
+
+
+def test_running_twice_gives_the_same_data_files(tmp_path) -> None:
+    runs = []
+    for name in ("a", "b"):
+        result = CliRunner().invoke(
+            main, [str(SAMPLES), "-m", "BEL-JPN", "-o", str(tmp_path / name), "-q"]
+        )
+        assert result.exit_code == 0
+        runs.append(
+            {
+                f: (tmp_path / name / "BEL-JPN" / f).read_bytes()
+                for f in ("records.csv", "records.jsonl", "moments.csv")
+            }
+        )
+    assert runs[0] == runs[1]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--match", "XYZ-JPN"], "Error: no team with code XYZ"),
+        (["--match", "BEL-ENG"], "Error: BEL-ENG names 2 matches"),
+        ([], "say which match"),
+    ],
+)
+def test_bad_match_ids_are_one_line_errors(args: list[str], message: str) -> None:
+    result = CliRunner().invoke(main, [str(SAMPLES), *args])
+    assert result.exit_code != 0
+    assert message in result.stderr
+    assert "Traceback" not in result.output + result.stderr
+
+
+def test_a_missing_input_folder_is_a_one_line_error(tmp_path) -> None:
+    result = CliRunner().invoke(main, [str(tmp_path / "nope"), "--match", "BEL-JPN"])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"Error: input {tmp_path / 'nope'} does not exist"
+
+
+def test_an_empty_input_folder_is_a_one_line_error(tmp_path) -> None:
+    result = CliRunner().invoke(
+        main, [str(tmp_path), "--match", "BEL-JPN", "--out", str(tmp_path / "out")]
+    )
+    assert result.exit_code == 1
+    assert "Error: no files in" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_one_bad_file_among_good_ones_is_a_warning_and_listed_in_the_report(tmp_path) -> None:
+    inputs = tmp_path / "in"
+    shutil.copytree(SAMPLES, inputs)
+    (inputs / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00")
+    result = CliRunner().invoke(main, [str(inputs), "-m", "BEL-JPN", "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0
+    assert "Warning: skipped photo.jpg: binary file, not text" in result.stderr
+    assert "photo.jpg" in (tmp_path / "out" / "BEL-JPN" / "report.html").read_text(encoding="utf-8")
+
+
+def test_verbose_shows_the_traceback(tmp_path) -> None:
+    result = CliRunner().invoke(main, [str(tmp_path / "nope"), "--match", "BEL-JPN", "--verbose"])
+    assert result.exit_code == 1
+    assert "Traceback" in result.stderr
+
+
+def test_a_match_file_instead_of_the_shipped_data(tmp_path) -> None:
+    match_file = tmp_path / "m.toml"
+    match_file.write_text(
+        'kickoff = 2018-07-02T21:00:00+03:00\nhome = {name = "Belgium", code = "BEL"}\n'
+        'away = {name = "Japan", code = "JPN"}\ngoals = [{team = "JPN", scorer = "Takashi Inui", minute = 52}]\n',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        main, [str(SAMPLES), "--match-file", str(match_file), "-o", str(tmp_path / "o")]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Belgium 0-1 Japan" in result.stdout
+
+
+def test_matches_lists_the_shipped_matches() -> None:
+    result = CliRunner().invoke(main, ["matches", "--team", "JPN", "--year", "2018"])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        "COL-JPN@2018-06-19     World Cup 2018  Matchday 6             Colombia 1-2 Japan",
+        "JPN-SEN@2018-06-24     World Cup 2018  Matchday 11            Japan 2-2 Senegal",
+        "JPN-POL@2018-06-28     World Cup 2018  Matchday 15            Japan 0-1 Poland",
+        "BEL-JPN@2018-07-02     World Cup 2018  Round of 16            Belgium 3-2 Japan",
+    ]
+
+
+def test_every_command_has_help() -> None:
+    for name, command in main.commands.items():
+        result = CliRunner().invoke(main, [name, "--help"])
+        assert result.exit_code == 0 and command.help, name
+        assert len(result.output) > 100
+
+
+def test_the_top_level_help_explains_the_default_command() -> None:
+    result = CliRunner().invoke(main, ["--help"])
+    assert result.exit_code == 0
+    assert "analyze tweets/ --match BEL-JPN" in result.output
+    assert "matches" in result.output and "run" in result.output
+
+
+def test_help_does_not_import_pandas_or_matplotlib() -> None:
+    code = (
+        "import sys\nfrom click.testing import CliRunner\nfrom analyzer.cli import main\n"
+        "CliRunner().invoke(main, ['--help'])\nCliRunner().invoke(main, ['run', '--help'])\n"
+        "print(sorted(m for m in ('pandas', 'matplotlib', 'numpy') if m in sys.modules))"
+    )
+    output = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
+    )
+    assert output.stdout.strip() == "[]"
+
+
+def test_python_dash_m_runs_the_command() -> None:
+    output = subprocess.run(
+        [sys.executable, "-m", "analyzer", "--help"], capture_output=True, text=True, cwd=REPO
+    )
+    assert output.returncode == 0 and "Usage: analyze" in output.stdout

@@ -1,0 +1,43 @@
+"""The README stays true: its set-up commands, and the column tables the writers produce."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from analyzer.frame import MOMENT_COLUMNS, RECORD_COLUMNS, Column
+
+from .conftest import REPO
+
+README = (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def schema_table(columns: tuple[Column, ...]) -> str:
+    rows = ["| column | type | meaning |", "|---|---|---|"]
+    rows += [f"| `{c.name}` | {c.type_name} | {c.description} |" for c in columns]
+    return "\n".join(rows)
+
+
+@pytest.mark.parametrize(("marker", "columns"), [("records-schema", RECORD_COLUMNS), ("moments-schema", MOMENT_COLUMNS)])
+def test_the_readme_documents_every_column_as_written(marker: str, columns: tuple[Column, ...]) -> None:
+    m = re.search(rf"<!-- {marker} -->\n(.*?)\n<!-- /{marker} -->", README, re.S)
+    assert m, f"README has no {marker} block"
+    assert m.group(1) == schema_table(columns)
+
+
+def test_the_readme_opens_with_exactly_two_set_up_commands() -> None:
+    first_block = re.search(r"```sh\n(.*?)```", README, re.S)
+    assert first_block
+    commands = first_block.group(1).strip().splitlines()
+    assert len(commands) == 2
+    assert commands[0].endswith("analyze tweets/ --match BEL-JPN")
+    assert commands[1].endswith("pytest") and "'.[test]'" in commands[1]
+
+
+def test_ci_runs_the_readmes_test_command() -> None:
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    pattern = re.search(r'grep -m1 -E "(.+?)" README.md', ci)
+    assert pattern
+    [line] = [line for line in README.splitlines() if re.search(pattern.group(1), line)][:1]
+    assert line.endswith("pytest")
