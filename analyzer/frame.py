@@ -12,7 +12,6 @@ from analyzer.matches import Match, MomentKind
 from analyzer.records import Record
 from analyzer.sentiment import Score
 
-
 # How each pandas dtype is named in the documentation, and written in CSV.
 TYPE_NAMES = {"string": "text", "Int64": "integer", "float64": "number", "object": "list of text"}
 

@@ -19,8 +19,12 @@ def schema_table(columns: tuple[Column, ...]) -> str:
     return "\n".join(rows)
 
 
-@pytest.mark.parametrize(("marker", "columns"), [("records-schema", RECORD_COLUMNS), ("moments-schema", MOMENT_COLUMNS)])
-def test_the_readme_documents_every_column_as_written(marker: str, columns: tuple[Column, ...]) -> None:
+@pytest.mark.parametrize(
+    ("marker", "columns"), [("records-schema", RECORD_COLUMNS), ("moments-schema", MOMENT_COLUMNS)]
+)
+def test_the_readme_documents_every_column_as_written(
+    marker: str, columns: tuple[Column, ...]
+) -> None:
     m = re.search(rf"<!-- {marker} -->\n(.*?)\n<!-- /{marker} -->", README, re.S)
     assert m, f"README has no {marker} block"
     assert m.group(1) == schema_table(columns)

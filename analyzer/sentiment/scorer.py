@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
 from analyzer.sentiment.emojis import EmojiDescriber
+from analyzer.sentiment.vader import Vader
 
 # The VADER authors' cut-offs on the compound score (Hutto & Gilbert 2014, and the
 # vaderSentiment README): at or above +0.05 positive, at or below -0.05 negative.
@@ -45,8 +44,8 @@ class Scorer:
     """Scores texts. Knows nothing about files or matches; make one and reuse it."""
 
     def __init__(self) -> None:
-        self._vader = SentimentIntensityAnalyzer()
-        self._emoji = EmojiDescriber(self._vader.emojis)
+        self._vader = Vader()
+        self._emoji = EmojiDescriber(self._vader.emoji_lexicon)
 
     def score(self, text: str) -> Score:
         described = self._emoji.describe(text)
