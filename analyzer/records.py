@@ -13,6 +13,16 @@ class Kind(StrEnum):
 
     TWEET = "tweet"
     QUOTE = "quote"
+    # A bare link to a tweet (…/status/<id>) in an article: a time from its id but no
+    # text, so it counts in volume and is never scored.
+    TWEET_LINK = "tweet link"
+
+
+class TimeOrigin(StrEnum):
+    """Where a record's exact time came from."""
+
+    FIELD = "field"  # the source gives the time
+    TWEET_ID = "tweet id"  # derived from a tweet id (Twitter ids encode their creation time)
 
 
 class Role(StrEnum):
@@ -58,7 +68,11 @@ class Record:
     """One tweet or quote, as read. Scores and match alignment are kept apart from it.
 
     ``posted_date`` is a calendar day (an article's tweet signature says no more);
-    ``posted_at`` is an exact, time-zone aware instant when the source gives one.
+    ``posted_at`` is an exact, time-zone aware instant when the source gives one, and
+    ``time_origin`` says whether it was given or derived from the tweet id.
+
+    A retweet's ``text`` is the original tweet's full text (what the retweeter agreed
+    with, and what gets scored), ``retweet_of`` the original's id when known.
     """
 
     kind: Kind
@@ -67,7 +81,12 @@ class Record:
     author: Author
     posted_date: date | None = None
     posted_at: datetime | None = None
+    time_origin: TimeOrigin | None = None
     tweet_id: str | None = None
+    lang: str | None = None  # the language the source declares (Twitter's "lang"), if any
+    is_retweet: bool = False
+    retweet_of: str | None = None
+    quote_of: str | None = None  # id of the tweet a quote-tweet quotes
     hashtags: tuple[str, ...] = ()
     mentions: tuple[str, ...] = ()
     links: tuple[str, ...] = ()

@@ -8,6 +8,7 @@ from analyzer.sentiment.scorer import (
     Scorer,
     default_scorer,
     label_for,
+    unscored,
 )
 
 __all__ = [
@@ -18,4 +19,5 @@ __all__ = [
     "Scorer",
     "default_scorer",
     "label_for",
+    "unscored",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -20,16 +21,32 @@ class Label(StrEnum):
     POSITIVE = "positive"
     NEUTRAL = "neutral"
     NEGATIVE = "negative"
+    # No text to score (a bare link to a tweet), or text VADER cannot read: not a
+    # confident 0.0, but no score at all.
+    UNSCORED = "unscored"
 
 
 @dataclass(frozen=True, slots=True)
 class Score:
+    """VADER's four numbers (NaN when unscored), the label, and the emoji found."""
+
     compound: float
     positive: float
     neutral: float
     negative: float
     label: Label
     emoji: tuple[str, ...]  # every emoji found, in order, each one whole
+    language: str | None = (
+        None  # a detected language other than English, when that is why it is unscored
+    )
+
+    @property
+    def scored(self) -> bool:
+        return self.label is not Label.UNSCORED
+
+
+def unscored(*, emoji: tuple[str, ...] = (), language: str | None = None) -> Score:
+    return Score(math.nan, math.nan, math.nan, math.nan, Label.UNSCORED, emoji, language)
 
 
 def label_for(compound: float) -> Label:
@@ -48,6 +65,8 @@ class Scorer:
         self._emoji = EmojiDescriber(self._vader.emoji_lexicon)
 
     def score(self, text: str) -> Score:
+        if not text.strip():
+            return unscored()
         described = self._emoji.describe(text)
         raw = self._vader.polarity_scores(described.text)
         return Score(

@@ -1,0 +1,59 @@
+"""What every reader shares: the options a user can set, and how a file's problems are reported."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, tzinfo
+from typing import Protocol, TextIO
+
+from analyzer.records import Record
+
+# Problems kept per file in full; beyond this only their number is kept, so a file of a
+# million broken lines cannot fill memory with messages.
+MAX_PROBLEMS_KEPT = 50
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """Choices a user can make about reading; every reader takes the same options."""
+
+    text_column: str | None = None  # CSV: the column holding the text (detected when None)
+    time_column: str | None = None  # CSV: the column holding the time (detected when None)
+    naive_timezone: tzinfo = UTC  # the zone of timestamps that do not say theirs
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    line: int | None  # 1-based line in the file, when the problem has one
+    message: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.message}" if self.line is not None else self.message
+
+
+@dataclass
+class Problems:
+    """Problems met while reading one file. Reading goes on; nothing is dropped without a word."""
+
+    path: str
+    kept: list[Problem] = field(default_factory=list)
+    count: int = 0
+
+    def add(self, line: int | None, message: str) -> None:
+        self.count += 1
+        if len(self.kept) < MAX_PROBLEMS_KEPT:
+            self.kept.append(Problem(line, message))
+
+
+class Reader(Protocol):
+    """A reader turns one opened file into records, reporting what it cannot use.
+
+    ``stream`` is the decoded text, opened with ``newline=""`` so that line breaks inside
+    quoted CSV fields survive; ``path`` is the file's name relative to the input folder,
+    for the records' provenance.
+    """
+
+    def __call__(
+        self, stream: TextIO, *, path: str, options: ReadOptions, problems: Problems
+    ) -> Iterator[Record]: ...
