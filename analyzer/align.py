@@ -20,10 +20,16 @@ from dataclasses import dataclass
 from enum import StrEnum
 from itertools import groupby
 
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
 from analyzer.matches import Goal, Match, Moment, MomentKind
+from analyzer.matches.clock import PHASES, MatchClock, Phase, minute_label
 from analyzer.records import Kind, Record
 
 # How much a placement can be trusted, by what placed it.
+CONFIDENCE_TIME = 0.9  # a posting time; the estimated lag is what keeps it below 1
 CONFIDENCE_NAMED_EVENT = 0.8  # names a scorer, or gives the scoreline
 CONFIDENCE_OUTCOME_WORDS = 0.6  # "heartbreak", "full-time", "equaliser": the event is implied
 CONFIDENCE_QUOTE_AFTER_MATCH = 0.5
@@ -58,17 +64,6 @@ class Method(StrEnum):
     POSITION = "position"
     AFTER_MATCH = "after-match"
     UNALIGNED = "unaligned"
-
-
-class Phase(StrEnum):
-    PRE_MATCH = "pre-match"
-    FIRST_HALF = "first half"
-    HALF_TIME = "half-time"
-    SECOND_HALF = "second half"
-    EXTRA_TIME = "extra time"
-    PENALTIES = "penalties"
-    POST_MATCH = "post-match"
-    UNKNOWN = "unknown"
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +102,11 @@ class Evidence:
 
 
 def align(records: Sequence[Record], match: Match) -> list[Placement]:
-    """One placement per record, in the order given. Nothing is dropped: unplaceable records say so."""
+    """One placement per record of articles, in the order given. Nothing is dropped.
+
+    Records are grouped by file and placed along each file in order; records with an
+    exact time are placed again by :func:`place_by_time` once the stream's lag is known.
+    """
     timeline = Timeline(match)
     placements: dict[int, Placement] = {}
     indexed = sorted(
@@ -137,6 +136,21 @@ class Timeline:
             if m.goal
             for surname in _name_keys(m.goal.scorer)
         }
+
+    def place_loose(self, records: Sequence[Record]) -> list[Placement]:
+        """Placements for records whose order says nothing about the match (a tweet export).
+
+        Only a record's own words place it; records with a posting time are placed by
+        time later, once the stream's lag is known.
+        """
+        placements = []
+        for record in records:
+            found = self.evidence(record)
+            if found.empty:
+                placements.append(UNALIGNED)
+            else:
+                placements.append(self._place(record, found, None))
+        return placements
 
     def place_document(self, records: Sequence[Record]) -> list[Placement]:
         """Placements for one document's records, given in document order."""
@@ -292,6 +306,62 @@ class Timeline:
             else:
                 decisive = None
         return decisive
+
+
+def place_by_time(chunk: pd.DataFrame, clock: MatchClock, timeline: Timeline) -> pd.DataFrame:
+    """Place every row with a posting time on the match clock (a copy; other rows unchanged)."""
+    timed = chunk["posted_at"].notna().to_numpy()
+    if not timed.any():
+        return chunk
+    placed = chunk.copy()
+    seconds = placed.loc[timed, "posted_at"].astype("int64").to_numpy() / 1e9
+    positions, phases = clock.place(seconds.astype(np.float64))
+    points = list(timeline.points)
+    starts = np.array([m.position for m in points])
+    index = np.searchsorted(starts, positions, side="right") - 1
+    moment_ids = np.array([m.id for m in points], dtype=object)
+    moment_labels = np.array([m.label for m in points], dtype=object)
+    before = index < 0
+    after_end = phases == PHASES.index(Phase.POST_MATCH)
+    index = np.clip(index, 0, len(points) - 1)
+    ids = np.where(before, "pre-match", moment_ids[index])
+    labels = np.where(before, "Before kick-off", moment_labels[index])
+    full_time = next(i for i, m in enumerate(points) if m.kind is MomentKind.FULL_TIME)
+    ids = np.where(after_end, moment_ids[full_time], ids)
+    labels = np.where(after_end, moment_labels[full_time], labels)
+    placed.loc[timed, "moment"] = ids
+    placed.loc[timed, "moment_label"] = labels
+    placed.loc[timed, "clock"] = positions
+    placed.loc[timed, "minute"] = _minute_labels(positions, clock.match)
+    placed.loc[timed, "phase"] = [PHASES[int(code)].value for code in phases]
+    placed.loc[timed, "method"] = Method.TIME.value
+    placed.loc[timed, "confidence"] = CONFIDENCE_TIME
+    lag = f"{clock.lag:g} min lag"
+    placed.loc[timed, "evidence"] = [
+        f"posted {when:%H:%M:%S} UTC ({origin}), {lag}"
+        for when, origin in zip(
+            placed.loc[timed, "posted_at"],
+            placed.loc[timed, "time_origin"].fillna("field"),
+            strict=True,
+        )
+    ]
+    return placed
+
+
+def _minute_labels(positions: npt.NDArray[np.float64], match: Match) -> list[str | None]:
+    """Minute labels for many positions; labels change once a minute, so compute each once."""
+    cache: dict[float, str | None] = {}
+    labels = []
+    end = match.final_whistle_position
+    for position in positions.tolist():
+        # The label of a minute is that of its last instant (0 < x <= 1 is 1'), except
+        # before kick-off and after the final whistle, which count whole minutes away.
+        inside = 0 <= position < end
+        key = float(np.ceil(position)) if inside else float(np.floor(position))
+        if key not in cache:
+            cache[key] = minute_label(key, match, exact=True)
+        labels.append(cache[key])
+    return labels
 
 
 def _fold(text: str) -> str:

@@ -7,6 +7,7 @@ pyplot state); the caller saves and closes them.
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 from pathlib import Path
 
 import numpy as np
@@ -16,6 +17,7 @@ from matplotlib.figure import Figure
 
 from analyzer.matches import Match, MatchMinute, MomentKind
 from analyzer.sentiment import NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD
+from analyzer.tally import counts
 
 # Okabe-Ito colours: distinguishable with the common colour-vision deficiencies.
 LABEL_COLOURS = {"positive": "#009E73", "neutral": "#999999", "negative": "#D55E00"}
@@ -36,13 +38,17 @@ SMOOTHING_WINDOW = 5
 PNG_METADATA = {"Software": None}
 
 
-def mood_chart(records: pd.DataFrame, match: Match) -> Figure:
-    """Mood over match time, with goal markers, half-time, final whistle and the comeback shaded."""
+def mood_chart(records: pd.DataFrame, match: Match, *, caption: str | None = None) -> Figure:
+    """Mood over match time, with goal markers, half-time, final whistle and the comeback shaded.
+
+    ``records`` are the rows drawn as points (all of them, or a sample of a large input);
+    ``caption`` says what they are, and defaults to counting them.
+    """
     fig = Figure(figsize=(11, 5.5), dpi=100, layout="constrained")
     FigureCanvasAgg(fig)
     ax = fig.add_subplot()
     end = match.final_whistle_position
-    placed = records[records["clock"].notna()].copy()
+    placed = records[records["clock"].notna() & records["compound"].notna()].copy()
     placed["x"] = spread(placed, end=end)
 
     ax.axvspan(-ZONE_WIDTH, 0, color=ZONE_COLOUR, zorder=0)
@@ -101,7 +107,9 @@ def mood_chart(records: pd.DataFrame, match: Match) -> Figure:
     fig.legend(loc="outside right upper", fontsize=8, frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
     fig.suptitle(chart_title(match), fontsize=12)
-    fig.supxlabel(chart_caption(records), fontsize=8, color="#555555")
+    fig.supxlabel(caption or chart_caption(counts(records["kind"]),
+                                            unaligned=int(records["clock"].isna().sum())),
+                  fontsize=8, color="#555555")  # fmt: skip
     return fig
 
 
@@ -129,16 +137,21 @@ def chart_title(match: Match) -> str:
     return f"{match.title}\n{', '.join(parts)}"
 
 
-def chart_caption(records: pd.DataFrame) -> str:
-    kinds = records["kind"].value_counts()
-    made_of = ", ".join(f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in kinds.items())
-    unaligned = int(records["clock"].isna().sum())
-    left_out = (
-        f"; {unaligned} that could not be placed on the match clock are not shown"
-        if unaligned
-        else ""
-    )
-    return f"{len(records)} records ({made_of}){left_out}. Points sharing a minute are fanned out to its right."
+def chart_caption(
+    kinds: Mapping[str, int], *, unaligned: int, unscored: int = 0, shown: int | None = None
+) -> str:
+    """What the chart holds: '26 records (17 tweets, 9 quotes)', and what it leaves out."""
+    total = sum(kinds.values())
+    ordered = sorted(kinds.items(), key=lambda item: (-item[1], item[0]))
+    made_of = ", ".join(f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in ordered)
+    parts = [f"{total} records ({made_of})"]
+    if shown is not None and shown < total:
+        parts.append(f"a sample of {shown} drawn as points")
+    if unaligned:
+        parts.append(f"{unaligned} that could not be placed on the match clock not shown")
+    if unscored:
+        parts.append(f"{unscored} unscored not shown")
+    return "; ".join(parts) + ". Points sharing a minute are fanned out to its right."
 
 
 def png_bytes(fig: Figure) -> bytes:

@@ -5,18 +5,23 @@ Heavy modules (pandas, matplotlib) are imported inside the commands, so ``--help
 
 from __future__ import annotations
 
+import re
 import sys
 import traceback
 from collections.abc import Callable
+from datetime import UTC, timedelta, timezone, tzinfo
 from functools import wraps
 from pathlib import Path
 from typing import Any, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import click
 
 from analyzer.errors import AnalyzerError
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+RE_UTC_OFFSET = re.compile(r"^(?:UTC|GMT)?(?P<sign>[+-])(?P<hours>\d{1,2}):?(?P<minutes>\d{2})?$")
 
 
 class DefaultGroup(click.Group):
@@ -57,6 +62,39 @@ def verbose_option(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def read_options(func: F) -> F:
+    """How input files are read: column names for CSV exports, the zone of naive times."""
+    options = [
+        click.option("--text-column", metavar="NAME",
+                     help="CSV exports: the column holding the tweet text (found by name otherwise)."),
+        click.option("--time-column", metavar="NAME",
+                     help="CSV exports: the column holding the posting time (found by name otherwise)."),
+        click.option("--naive-timezone", metavar="ZONE", default="UTC", show_default=True,
+                     help="Time zone of timestamps that carry none: UTC, an offset like +03:00, "
+                          "or a name like Europe/Moscow."),
+    ]  # fmt: skip
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def parse_zone(text: str) -> tzinfo:
+    """'UTC', '+03:00', '-0430' or an IANA name -> a tzinfo; a click error otherwise."""
+    m = RE_UTC_OFFSET.match(text.strip())
+    if m:
+        minutes = int(m["hours"]) * 60 + int(m["minutes"] or 0)
+        return timezone(timedelta(minutes=-minutes if m["sign"] == "-" else minutes))
+    if text.strip().upper() in ("UTC", "Z", "GMT"):
+        return UTC
+    try:
+        return ZoneInfo(text.strip())
+    except (ZoneInfoNotFoundError, ValueError):
+        raise click.BadParameter(
+            f"{text!r} is not a time zone; use UTC, an offset like +03:00, or a name like Europe/Moscow",
+            param_hint="--naive-timezone",
+        ) from None
+
+
 @click.group(
     cls=DefaultGroup,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -84,15 +122,33 @@ def main() -> None:
                    "README) instead of the shipped World Cups.")  # fmt: skip
 @click.option("--out", "-o", type=click.Path(path_type=Path, file_okay=False), default=Path("reports"),
               show_default=True, help="Folder to write into; each match gets its own folder inside.")  # fmt: skip
+@click.option("--lag", type=click.FloatRange(min=0, max=30), metavar="MINUTES",
+              help="How many minutes tweets run behind the pitch (estimated from the data "
+                   "when not given).")  # fmt: skip
+@click.option("--half-time-break", type=click.FloatRange(min=0, max=60), metavar="MINUTES",
+              help="Length of the half-time break (the match file's, else 15).")  # fmt: skip
+@read_options
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors and warnings.")
 @verbose_option
 def run(
-    input_path: Path, match_id: str | None, match_file: Path | None, out: Path, quiet: bool
+    input_path: Path,
+    match_id: str | None,
+    match_file: Path | None,
+    out: Path,
+    lag: float | None,
+    half_time_break: float | None,
+    text_column: str | None,
+    time_column: str | None,
+    naive_timezone: str,
+    quiet: bool,
 ) -> None:
     """Analyse every file under DIR against a match and write the report.
 
+    DIR holds news articles (plain text with embedded tweets and quotes) and tweet
+    exports (Twitter API v1.1 or v2 JSON/JSONL, snscrape JSONL, CSV), in any mix.
     Writes records.csv, records.jsonl, moments.csv, mood.png and report.html.
     """
+    from analyzer.ingest import ReadOptions
     from analyzer.pipeline import OUTPUT_FILES, analyze
     from analyzer.summary import summary_lines
 
@@ -100,15 +156,38 @@ def run(
         raise click.UsageError(
             "say which match: --match BEL-JPN (see 'analyze matches'), or --match-file"
         )
+    options = ReadOptions(
+        text_column=text_column, time_column=time_column, naive_timezone=parse_zone(naive_timezone)
+    )
     with FileProgress(enabled=not quiet and sys.stderr.isatty()) as progress:
-        analysis = analyze(input_path, match=match_id, match_file=match_file, on_file=progress)
-    for skipped in analysis.corpus.skipped:
-        click.echo(f"Warning: skipped {skipped.path}: {skipped.reason}", err=True)
-    folder = analysis.write(out)
+        analysis = analyze(
+            input_path,
+            match=match_id,
+            match_file=match_file,
+            lag=lag,
+            half_time_break=half_time_break,
+            read_options=options,
+            on_file=progress,
+        )
+    with analysis:
+        warn_about_inputs(analysis)
+        folder = analysis.write(out)
     if not quiet:
         for line in summary_lines(analysis):
             click.echo(line)
         click.echo(f"\nWrote {folder}/: {' '.join(OUTPUT_FILES)}")
+
+
+def warn_about_inputs(analysis: Any) -> None:
+    """One warning line per skipped file and per problem met in a file (the first few of each)."""
+    for skipped in analysis.skipped:
+        click.echo(f"Warning: skipped {skipped.path}: {skipped.reason}", err=True)
+    for read in analysis.read:
+        for problem in read.problems:
+            click.echo(f"Warning: {read.path}: {problem}", err=True)
+        if read.problem_count > len(read.problems):
+            more = read.problem_count - len(read.problems)
+            click.echo(f"Warning: {read.path}: {more} more problem(s) of the same kinds", err=True)
 
 
 @main.command()

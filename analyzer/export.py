@@ -1,10 +1,11 @@
-"""Writing the tables as data files other tools can join on: CSV and JSON Lines, written atomically.
+"""Writing the tables as data files other tools can join on: CSV and JSON Lines, chunk by chunk, atomically.
 
 CSV files are UTF-8 (no BOM), comma-separated, with a header row; fields holding commas,
 quotes or line breaks are quoted and inner quotes doubled (RFC 4180). List columns
-(hashtags, mentions, links, emoji) hold their items separated by single spaces. Text is
-written exactly as read: a cell starting with ``=``, ``+``, ``-`` or ``@`` is data here,
-but a spreadsheet may run it as a formula, so open the CSV files as text in a spreadsheet.
+(hashtags, mentions, links, emoji) hold their items separated by single spaces; times
+are ISO 8601 in UTC (``2018-07-02T19:05:12Z``). Text is written exactly as read: a cell
+starting with ``=``, ``+``, ``-`` or ``@`` is data here, but a spreadsheet may run it as
+a formula, so open the CSV files as text in a spreadsheet.
 """
 
 from __future__ import annotations
@@ -12,16 +13,16 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import IO, Any
 
 import pandas as pd
 
-from analyzer.frame import RECORD_COLUMNS, Column
+from analyzer.frame import Column
 
-LIST_COLUMNS = tuple(c.name for c in RECORD_COLUMNS if c.dtype == "object")
+TIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 
 
 def _file_mode() -> int:
@@ -65,34 +66,60 @@ def write_text(path: Path, text: str) -> None:
         stream.write(text)
 
 
-def write_csv(frame: pd.DataFrame, path: Path) -> None:
-    flat = frame.copy()
-    for name in LIST_COLUMNS:
-        if name in flat.columns:
-            flat[name] = flat[name].map(lambda items: " ".join(items))
-    with atomic_writer(path) as stream:
-        flat.to_csv(stream, index=False, lineterminator="\n")
-
-
-def write_jsonl(
-    frame: pd.DataFrame, path: Path, columns: tuple[Column, ...] = RECORD_COLUMNS
-) -> None:
-    """One JSON object per line, keys in column order; missing values are null, lists are arrays."""
+def write_table(
+    chunks: Iterable[pd.DataFrame],
+    columns: tuple[Column, ...],
+    *,
+    csv: Path | None = None,
+    jsonl: Path | None = None,
+) -> int:
+    """Write chunks of one table to CSV and/or JSON Lines in a single pass; returns the rows written."""
     names = [c.name for c in columns]
-    with atomic_writer(path) as stream:
-        for row in frame[names].itertuples(index=False, name=None):
-            stream.write(
-                json.dumps(dict(zip(names, map(_plain, row), strict=True)), ensure_ascii=False)
-            )
-            stream.write("\n")
+    lists = [c.name for c in columns if c.dtype == "object"]
+    rows = 0
+    with ExitStack() as stack:
+        csv_stream = stack.enter_context(atomic_writer(csv)) if csv else None
+        jsonl_stream = stack.enter_context(atomic_writer(jsonl)) if jsonl else None
+        for chunk in chunks:
+            if csv_stream is not None:
+                _write_csv_chunk(chunk[names], csv_stream, lists=lists, header=rows == 0)
+            if jsonl_stream is not None:
+                _write_jsonl_chunk(chunk[names], jsonl_stream)
+            rows += len(chunk)
+        if rows == 0 and csv_stream is not None:  # a header, so the file still says what it holds
+            csv_stream.write(",".join(names) + "\n")
+    return rows
+
+
+def _write_csv_chunk(
+    chunk: pd.DataFrame, stream: IO[str], *, lists: list[str], header: bool
+) -> None:
+    flat = chunk.copy()
+    for name in lists:
+        flat[name] = flat[name].map(" ".join)
+    flat.to_csv(stream, index=False, header=header, lineterminator="\n", date_format=TIME_FORMAT)
+
+
+def _write_jsonl_chunk(chunk: pd.DataFrame, stream: IO[str]) -> None:
+    """One JSON object per line, keys in column order; missing values are null, lists are arrays."""
+    names = list(chunk.columns)
+    for row in chunk.itertuples(index=False, name=None):
+        stream.write(
+            json.dumps(dict(zip(names, map(_plain, row), strict=True)), ensure_ascii=False)
+        )
+        stream.write("\n")
 
 
 def _plain(value: Any) -> Any:
-    """pandas scalars -> JSON values: NA to null, tuples to lists, numpy numbers to Python ones."""
+    """pandas scalars -> JSON values: NA to null, tuples to lists, times to ISO text, numpy to Python."""
     if isinstance(value, tuple):
         return list(value)
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+    if value is None or value is pd.NA or value is pd.NaT:
         return None
+    if isinstance(value, float) and value != value:
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.strftime(TIME_FORMAT)
     if hasattr(value, "item"):
         return value.item()
     return value

@@ -4,16 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
 from analyzer.align import Placement
-from analyzer.matches import Match, MomentKind
+from analyzer.matches import Match
+from analyzer.matches.clock import minute_label
 from analyzer.records import Record
 from analyzer.sentiment import Score
 
-# How each pandas dtype is named in the documentation, and written in CSV.
-TYPE_NAMES = {"string": "text", "Int64": "integer", "float64": "number", "object": "list of text"}
+# How each pandas dtype is named in the documentation.
+TYPE_NAMES = {
+    "string": "text",
+    "Int64": "integer",
+    "float64": "number",
+    "boolean": "true/false",
+    "datetime64[ns, UTC]": "time (UTC, ISO 8601)",
+    "object": "list of text",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,142 +38,125 @@ class Column:
 
 RECORD_COLUMNS: tuple[Column, ...] = (
     Column("record_id", "string", "Stable id: a hash of file, offset and text; the same on every run"),
+    Column("tweet_id", "string", "The tweet's own id, where the source gives it (join key for tweet datasets)"),
     Column("file", "string", "Source file, relative to the input folder"),
-    Column("line", "Int64", "Line (from 1) where the record's text starts"),
-    Column("offset", "Int64", "Character offset (from 0) where the record's text starts in the file"),
+    Column("line", "Int64", "Line (from 1) where the record starts"),
+    Column("offset", "Int64", "Character offset (from 0) where the record starts in the file"),
     Column("position", "Int64", "Order of the record among the records of its file (from 0)"),
-    Column("kind", "string", "tweet or quote"),
+    Column("format", "string", "How the file was read: article, twitter-v1, twitter-v2, snscrape, csv ..."),
+    Column("kind", "string", "tweet, quote, or tweet link (a bare link to a tweet: time but no text)"),
     Column("author_name", "string", "Display name of the tweet's author, or the quoted speaker"),
     Column("author_handle", "string", "Twitter handle without the @, for tweets"),
     Column("author_role", "string", "fan, coach, player, former player, pundit, media or unknown"),
     Column("author_age", "Int64", "Age when the text gives it"),
-    Column("posted_date", "string", "Day the tweet was posted, as its embed says (YYYY-MM-DD)"),
+    Column("posted_at", "datetime64[ns, UTC]", "When the tweet was posted, to the second, where known"),
+    Column("time_origin", "string", "Where posted_at comes from: field (the source) or tweet id (derived from it)"),
+    Column("posted_date", "string", "Day the tweet was posted, as an article's embed says (YYYY-MM-DD)"),
     Column("document_date", "string", "Date of the article the record was found in (YYYY-MM-DD)"),
-    Column("text", "string", "The tweet or quote; paragraphs are separated by a blank line"),
+    Column("text", "string", "The tweet or quote (for a retweet, the original's text); paragraphs separated by a blank line"),
+    Column("lang", "string", "Language the source declares for the text (Twitter's lang), if any"),
+    Column("is_retweet", "boolean", "Whether the record is a retweet (counted in volume, its text scored once)"),
+    Column("retweet_of", "string", "Id of the retweeted tweet"),
+    Column("quote_of", "string", "Id of the tweet a quote tweet quotes"),
     Column("hashtags", "object", "Hashtags in the text, without #"),
     Column("mentions", "object", "@-mentions in the text, without @"),
     Column("links", "object", "Links in the text, and the tweet's picture link"),
     Column("emoji", "object", "Every emoji in the text, each one whole (flags, skin tones, sequences)"),
-    Column("compound", "float64", "VADER compound score, from -1 (most negative) to +1"),
+    Column("compound", "float64", "Sentiment from -1 (most negative) to +1; empty when unscored"),
     Column("positive", "float64", "VADER's share of positive words"),
     Column("neutral", "float64", "VADER's share of neutral words"),
     Column("negative", "float64", "VADER's share of negative words"),
-    Column("label", "string", "positive (compound >= 0.05), negative (<= -0.05) or neutral"),
-    Column("moment", "string", "Id of the latest match moment by the record's time: kick-off, goal-2, full-time ..."),
+    Column("label", "string", "positive, neutral, negative, or unscored (no text, or not English)"),
+    Column("language", "string", "The detected language of unscored non-English text"),
+    Column("moment", "string", "Id of the latest match moment by the record's time: pre-match, kick-off, goal-2, full-time ..."),
     Column("moment_label", "string", "That moment in words: \"52' Inui BEL 0-2 JPN\""),
-    Column("clock", "float64", "Estimated minutes of play since kick-off, stoppage time included; empty when unaligned"),
-    Column("minute", "string", "The clock as a match minute: 52', 90+4', or FT for after the final whistle"),
+    Column("clock", "float64", "Minutes of play since kick-off, stoppage time included; negative before kick-off; empty when unaligned"),
+    Column("minute", "string", "The clock as football writes it: 52', 90+4', -30' before kick-off, FT+8' after the final whistle, FT when only known to be after it"),
     Column("phase", "string", "pre-match, first half, half-time, second half, extra time, penalties, post-match or unknown"),
     Column("method", "string", "What placed the record: time, content, position, after-match or unaligned"),
     Column("confidence", "float64", "How far the placement can be trusted, from 0 to 1"),
-    Column("evidence", "string", "The words or neighbour that placed the record"),
+    Column("evidence", "string", "The time, words or neighbour that placed the record"),
 )  # fmt: skip
 
+RECORD_COLUMN_NAMES = [c.name for c in RECORD_COLUMNS]
+
 MOMENT_COLUMNS: tuple[Column, ...] = (
-    Column("moment", "string", "Moment id: kick-off, half-time, goal-1 ..., comeback-1, full-time"),
-    Column("kind", "string", "kick-off, half-time, goal, comeback, extra-time, penalties or full-time"),
+    Column("moment", "string", "Moment id: kick-off, half-time, goal-1 ..., comeback-1, full-time; pre-match for before kick-off"),
+    Column("kind", "string", "pre-match, kick-off, half-time, goal, comeback, extra-time, penalties or full-time"),
     Column("label", "string", "The moment in words, with the running score"),
     Column("minute", "string", "Match minute of the moment (its start, for a comeback)"),
     Column("clock", "float64", "Minutes of play since kick-off"),
     Column("end_minute", "string", "For a comeback: the minute it ended"),
     Column("team", "string", "Team code for goals and comebacks"),
-    Column("records", "Int64", "Records placed in this moment (for a comeback: within its span)"),
-    Column("mean_compound", "float64", "Mean compound score of those records; empty when there are none"),
-    Column("positive", "Int64", "How many of them are positive"),
+    Column("records", "Int64", "Records placed in this moment (for a comeback: within its span), unscored included"),
+    Column("scored", "Int64", "Of those, the ones with a score"),
+    Column("mean_compound", "float64", "Mean compound score of the scored ones; empty when there are none"),
+    Column("change", "float64", "Mean compound minus that of the previous moment with scored records"),
+    Column("positive", "Int64", "How many are positive"),
     Column("neutral", "Int64", "How many are neutral"),
     Column("negative", "Int64", "How many are negative"),
 )  # fmt: skip
 
 
-def records_frame(
+def records_chunk(
     records: Sequence[Record],
     scores: Sequence[Score],
     placements: Sequence[Placement],
+    *,
     match: Match,
+    format: str,
 ) -> pd.DataFrame:
-    """One row per record, in input order, with the columns of ``RECORD_COLUMNS``."""
+    """Rows for a batch of records, built column by column (cheaper than a dict per row)."""
     labels = {m.id: m.label for m in match.moments}
-    rows = [
-        {
-            "record_id": r.record_id,
-            "file": r.source.path,
-            "line": r.source.line,
-            "offset": r.source.offset,
-            "position": r.source.position,
-            "kind": r.kind.value,
-            "author_name": r.author.name,
-            "author_handle": r.author.handle,
-            "author_role": r.author.role.value,
-            "author_age": r.author.age,
-            "posted_date": r.posted_date.isoformat() if r.posted_date else None,
-            "document_date": r.source.document_date.isoformat() if r.source.document_date else None,
-            "text": r.text,
-            "hashtags": r.hashtags,
-            "mentions": r.mentions,
-            "links": r.links,
-            "emoji": s.emoji,
-            "compound": s.compound,
-            "positive": s.positive,
-            "neutral": s.neutral,
-            "negative": s.negative,
-            "label": s.label.value,
-            "moment": p.moment,
-            "moment_label": labels.get(p.moment or "", "Before kick-off" if p.moment else None),
-            "clock": p.clock,
-            "minute": minute_label(p.clock, match),
-            "phase": p.phase.value,
-            "method": p.method.value,
-            "confidence": p.confidence,
-            "evidence": p.evidence,
-        }
-        for r, s, p in zip(records, scores, placements, strict=True)
-    ]
-    return typed(pd.DataFrame(rows, columns=[c.name for c in RECORD_COLUMNS]), RECORD_COLUMNS)
+    labels["pre-match"] = "Before kick-off"
+    columns: dict[str, list[Any]] = {
+        "record_id": [r.record_id for r in records],
+        "tweet_id": [r.tweet_id for r in records],
+        "file": [r.source.path for r in records],
+        "line": [r.source.line for r in records],
+        "offset": [r.source.offset for r in records],
+        "position": [r.source.position for r in records],
+        "format": [format] * len(records),
+        "kind": [r.kind.value for r in records],
+        "author_name": [r.author.name for r in records],
+        "author_handle": [r.author.handle for r in records],
+        "author_role": [r.author.role.value for r in records],
+        "author_age": [r.author.age for r in records],
+        "posted_at": [r.posted_at for r in records],
+        "time_origin": [r.time_origin.value if r.time_origin else None for r in records],
+        "posted_date": [r.posted_date.isoformat() if r.posted_date else None for r in records],
+        "document_date": [
+            r.source.document_date.isoformat() if r.source.document_date else None for r in records
+        ],
+        "text": [r.text for r in records],
+        "lang": [r.lang for r in records],
+        "is_retweet": [r.is_retweet for r in records],
+        "retweet_of": [r.retweet_of for r in records],
+        "quote_of": [r.quote_of for r in records],
+        "hashtags": [r.hashtags for r in records],
+        "mentions": [r.mentions for r in records],
+        "links": [r.links for r in records],
+        "emoji": [s.emoji for s in scores],
+        "compound": [s.compound for s in scores],
+        "positive": [s.positive for s in scores],
+        "neutral": [s.neutral for s in scores],
+        "negative": [s.negative for s in scores],
+        "label": [s.label.value for s in scores],
+        "language": [s.language for s in scores],
+        "moment": [p.moment for p in placements],
+        "moment_label": [labels.get(p.moment) if p.moment else None for p in placements],
+        "clock": [p.clock for p in placements],
+        "minute": [minute_label(p.clock, match) for p in placements],
+        "phase": [p.phase.value for p in placements],
+        "method": [p.method.value for p in placements],
+        "confidence": [p.confidence for p in placements],
+        "evidence": [p.evidence for p in placements],
+    }
+    return typed(pd.DataFrame(columns, columns=RECORD_COLUMN_NAMES), RECORD_COLUMNS)
 
 
-def moments_frame(records: pd.DataFrame, match: Match) -> pd.DataFrame:
-    """One row per match moment with how many records fall in it and their mean mood."""
-    rows = []
-    for moment in match.moments:
-        if moment.kind is MomentKind.COMEBACK:
-            inside = records[
-                (records["clock"] >= moment.position)
-                & (records["clock"] <= (moment.end_position or moment.position))
-            ]
-        else:
-            inside = records[records["moment"] == moment.id]
-        counts = inside["label"].value_counts()
-        rows.append(
-            {
-                "moment": moment.id,
-                "kind": moment.kind.value,
-                "label": moment.label,
-                "minute": str(moment.minute),
-                "clock": moment.position,
-                "end_minute": str(moment.end_minute) if moment.end_minute else None,
-                "team": moment.team,
-                "records": len(inside),
-                # VADER gives four decimals; more would only be noise in the file.
-                "mean_compound": round(float(inside["compound"].mean()), 4)
-                if len(inside)
-                else None,
-                "positive": int(counts.get("positive", 0)),
-                "neutral": int(counts.get("neutral", 0)),
-                "negative": int(counts.get("negative", 0)),
-            }
-        )
-    return typed(pd.DataFrame(rows, columns=[c.name for c in MOMENT_COLUMNS]), MOMENT_COLUMNS)
-
-
-def minute_label(clock: float | None, match: Match) -> str | None:
-    """Minutes of play since kick-off -> how football writes it: 45+2', 52', 90+4', FT."""
-    if clock is None:
-        return None
-    if clock < 0:
-        return "pre-match"
-    if clock >= match.final_whistle_position:
-        return "FT"
-    return str(match.minute_at(clock))
+def empty_records() -> pd.DataFrame:
+    return typed(pd.DataFrame({name: [] for name in RECORD_COLUMN_NAMES}), RECORD_COLUMNS)
 
 
 def typed(frame: pd.DataFrame, columns: Sequence[Column]) -> pd.DataFrame:

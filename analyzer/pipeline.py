@@ -1,49 +1,105 @@
-"""The whole analysis in one call: read -> records -> scores -> alignment -> tables, and writing it out.
+"""The whole analysis in one call: read -> records -> scores -> placement -> tables, and writing it out.
 
 This is the library API the CLI and notebooks share::
 
     import analyzer
     result = analyzer.analyze("tweets/", match="BEL-JPN")
-    result.records          # one row per tweet or quote (pandas DataFrame)
-    result.moments          # one row per match moment
+    result.records           # one row per tweet or quote (pandas DataFrame)
+    result.moments           # one row per match moment
     result.write("reports")  # reports/BEL-JPN/: data files, chart, HTML report
+
+Memory stays bounded by the chunk size, not the input: records are read, scored and
+placed by their words in batches and parked on disk; once every posting time has been
+seen the stream's lag is settled, and a second pass places timed records on the match
+clock, writes them out and keeps running totals.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import TracebackType
 
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analyzer.align import align
-from analyzer.charts import mood_chart, png_bytes
+from analyzer.align import Timeline, place_by_time
+from analyzer.charts import chart_caption, mood_chart, png_bytes
 from analyzer.errors import InputError
-from analyzer.export import write_bytes, write_csv, write_jsonl, write_text
-from analyzer.frame import MOMENT_COLUMNS, moments_frame, records_frame
-from analyzer.ingest import Corpus, read_folder
+from analyzer.export import write_bytes, write_table, write_text
+from analyzer.frame import MOMENT_COLUMNS, RECORD_COLUMN_NAMES, RECORD_COLUMNS, records_chunk
+from analyzer.ingest import FileRead, FileSkipped, Inputs, ReadOptions
 from analyzer.matches import Match, load_match_file, shipped
+from analyzer.matches.clock import MatchClock
 from analyzer.report import ReportInput, render_report
 from analyzer.sentiment import default_scorer
+from analyzer.spill import Spill
+from analyzer.tally import Tally
 
 OUTPUT_FILES = ("records.csv", "records.jsonl", "moments.csv", "mood.png", "report.html")
 
 
-@dataclass
-class Analysis:
-    """The result of one analysis: the match, what was read, and the tables built from it."""
+@dataclass(frozen=True)
+class Lag:
+    """How many minutes the tweets run behind the pitch, and where that figure comes from."""
 
-    match: Match
-    corpus: Corpus
-    records: pd.DataFrame
-    moments: pd.DataFrame
-    folder_name: str  # where under the output folder this match's files go
+    minutes: float
+    source: str  # "given" (--lag), "estimated", or "none" (no record with a posting time)
+    detail: str = ""
+
+
+class Analysis:
+    """The result of one analysis: the match, what was read, the placed records and their totals.
+
+    The records live in a temporary folder until :meth:`close` (or the end of a ``with``
+    block); ``records`` loads them all, ``write`` streams them to the output files.
+    """
+
+    def __init__(
+        self,
+        *,
+        match: Match,
+        folder_name: str,
+        clock: MatchClock,
+        lag: Lag,
+        read: list[FileRead],
+        skipped: list[FileSkipped],
+        store: Spill,
+        tally: Tally,
+    ) -> None:
+        self.match = match
+        self.folder_name = folder_name  # where under the output folder this match's files go
+        self.clock = clock
+        self.lag = lag
+        self.read = read
+        self.skipped = skipped
+        self.tally = tally
+        self._store = store
+
+    @property
+    def records(self) -> pd.DataFrame:
+        """Every record as one DataFrame, in input order (columns: ``frame.RECORD_COLUMNS``)."""
+        return self._store.frame(RECORD_COLUMN_NAMES)
+
+    def chunks(self) -> Iterator[pd.DataFrame]:
+        """The records in chunks, for inputs too large to hold at once."""
+        return iter(self._store)
+
+    @property
+    def moments(self) -> pd.DataFrame:
+        """One row per match moment: records placed in it and their mood."""
+        return self.tally.moments()
 
     def figure(self) -> Figure:
         """The mood-over-match chart (a new matplotlib Figure; close it when done)."""
-        return mood_chart(self.records, self.match)
+        tally = self.tally
+        sample = tally.sample()
+        caption = chart_caption(
+            tally.kinds, unaligned=tally.unaligned, unscored=tally.labels.get("unscored", 0),
+            shown=len(sample),
+        )  # fmt: skip
+        return mood_chart(sample, self.match, caption=caption)
 
     def write(self, out: str | Path = "reports") -> Path:
         """Write every output into ``out/<match>/`` and return that folder."""
@@ -52,20 +108,36 @@ class Analysis:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise InputError(f"cannot create output folder {folder}: {exc.strerror}") from None
-        write_csv(self.records, folder / "records.csv")
-        write_jsonl(self.records, folder / "records.jsonl")
-        write_csv(self.moments, folder / "moments.csv")
+        write_table(
+            self.chunks(),
+            RECORD_COLUMNS,
+            csv=folder / "records.csv",
+            jsonl=folder / "records.jsonl",
+        )
+        write_table([self.moments], MOMENT_COLUMNS, csv=folder / "moments.csv")
         fig = self.figure()
         try:
             chart = png_bytes(fig)
         finally:
             fig.clear()
         write_bytes(folder / "mood.png", chart)
-        html = render_report(
-            ReportInput(self.match, self.corpus, self.records, self.moments, chart)
-        )
-        write_text(folder / "report.html", html)
+        report = ReportInput(self.match, self.read, self.skipped, self.tally, self.lag, chart)
+        write_text(folder / "report.html", render_report(report))
         return folder
+
+    def close(self) -> None:
+        self._store.close()
+
+    def __enter__(self) -> Analysis:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
 
 
 def resolve_match(
@@ -82,23 +154,74 @@ def analyze(
     *,
     match: str | None = None,
     match_file: str | Path | None = None,
+    lag: float | None = None,
+    half_time_break: float | None = None,
+    read_options: ReadOptions | None = None,
     on_file: Callable[[int, int, str], None] | None = None,
 ) -> Analysis:
-    """Read every file under ``path``, score and place each record on the match, build the tables.
+    """Read every file under ``path``, score each record, place it on the match, total it up.
 
     ``match`` is an id like ``"BEL-JPN"`` (or ``"BEL-ENG@2018-07-14"`` when teams met more
     than once); ``match_file`` reads the match from a file instead of the shipped data.
-    ``on_file(done, total, path)`` is called before each file is read, for progress display.
+    ``lag`` fixes how many minutes tweets run behind the pitch (estimated when None);
+    ``half_time_break`` is in minutes (the match file's, else 15). ``on_file(done, total,
+    path)`` is called before each file is read, for progress display.
     """
     if match is None and match_file is None:
         raise InputError("say which match: --match BEL-JPN, or --match-file for your own")
     found, folder_name = resolve_match(match, match_file)
-    corpus = read_folder(Path(path), on_file=on_file)
-    scores = default_scorer().score_all(r.text for r in corpus.records)
-    placements = align(corpus.records, found)
-    records = records_frame(corpus.records, scores, placements, found)
-    moments = moments_frame(records, found)
-    return Analysis(found, corpus, records, moments, folder_name)
+    inputs = Inputs(Path(path), options=read_options, on_file=on_file)
+    timeline = Timeline(found)
+    clock = MatchClock.for_match(found, half_time_break=half_time_break)
+
+    unplaced = Spill()
+    try:
+        timed = _read_score_and_place_by_content(inputs, timeline, unplaced)
+        settled = _settle_lag(lag, timed)
+        clock = clock.with_lag(settled.minutes)
+        store, tally = Spill(), Tally(found)
+        for chunk in unplaced:
+            placed = place_by_time(chunk, clock, timeline)
+            store.append(placed)
+            tally.add(placed)
+    finally:
+        unplaced.close()
+    return Analysis(
+        match=found,
+        folder_name=folder_name,
+        clock=clock,
+        lag=settled,
+        read=inputs.read,
+        skipped=inputs.skipped,
+        store=store,
+        tally=tally,
+    )
 
 
-__all__ = ["MOMENT_COLUMNS", "OUTPUT_FILES", "Analysis", "analyze", "resolve_match"]
+def _read_score_and_place_by_content(inputs: Inputs, timeline: Timeline, spill: Spill) -> int:
+    """Pass one: every batch read, scored and placed by its words; returns how many records have a time."""
+    scorer = default_scorer()
+    timed = 0
+    for batch in inputs.batches():
+        records = batch.records
+        scores = scorer.score_all(r.text for r in records)
+        placements = (
+            timeline.place_document(records) if batch.document else timeline.place_loose(records)
+        )
+        chunk = records_chunk(
+            records, scores, placements, match=timeline.match, format=batch.format
+        )
+        timed += int(chunk["posted_at"].notna().sum())
+        spill.append(chunk)
+    return timed
+
+
+def _settle_lag(given: float | None, timed: int) -> Lag:
+    if given is not None:
+        return Lag(given, "given")
+    if timed == 0:
+        return Lag(0.0, "none", "no record has a posting time")
+    return Lag(0.0, "estimated", "lag estimation not available yet; assumed 0")
+
+
+__all__ = ["OUTPUT_FILES", "Analysis", "Lag", "analyze", "resolve_match"]

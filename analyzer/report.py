@@ -11,25 +11,27 @@ import base64
 import math
 from dataclasses import dataclass
 from datetime import UTC
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from analyzer import __version__
-from analyzer.ingest import Corpus, FileRead
+from analyzer.ingest import FileRead, FileSkipped
 from analyzer.matches import Match
+from analyzer.tally import Tally
 
-# How many of the most positive and most negative records the report lifts out.
-EXTREMES_SHOWN = 5
+if TYPE_CHECKING:
+    from analyzer.pipeline import Lag
 
 
 @dataclass(frozen=True)
 class ReportInput:
     match: Match
-    corpus: Corpus
-    records: pd.DataFrame
-    moments: pd.DataFrame
+    read: list[FileRead]
+    skipped: list[FileSkipped]
+    tally: Tally
+    lag: Lag
     chart_png: bytes
 
 
@@ -50,15 +52,7 @@ def render_report(data: ReportInput) -> str:
 
 def report_context(data: ReportInput) -> dict[str, Any]:
     """Everything the templates show, as plain strings and numbers."""
-    match, records = data.match, data.records
-    rows = [_record_row(row) for row in _rows(records)]
-    by_score = [r for r in rows if r["compound"] is not None]
-    positive = sorted(
-        (r for r in by_score if r["label"] == "positive"), key=lambda r: -r["compound"]
-    )
-    negative = sorted(
-        (r for r in by_score if r["label"] == "negative"), key=lambda r: r["compound"]
-    )
+    match, tally = data.match, data.tally
     return {
         "version": __version__,
         "match": {
@@ -69,14 +63,16 @@ def report_context(data: ReportInput) -> dict[str, Any]:
             "venue": match.venue,
             "kickoff": kickoff_text(match),
         },
-        "inputs": [_input_row(f) for f in data.corpus.read],
-        "skipped": [{"path": s.path, "reason": s.reason} for s in data.corpus.skipped],
-        "totals": _totals(records),
+        "inputs": [_input_row(f) for f in data.read],
+        "skipped": [{"path": s.path, "reason": s.reason} for s in data.skipped],
+        "totals": _totals(tally),
+        "lag": {"minutes": data.lag.minutes, "source": data.lag.source, "detail": data.lag.detail},
         "chart": "data:image/png;base64," + base64.b64encode(data.chart_png).decode("ascii"),
-        "moments": _moment_rows(data.moments),
-        "most_positive": positive[:EXTREMES_SHOWN],
-        "most_negative": negative[:EXTREMES_SHOWN],
-        "records": rows,
+        "moments": _moment_rows(tally.moments()),
+        "most_positive": [_record_row(r) for r in _rows(tally.most_positive())],
+        "most_negative": [_record_row(r) for r in _rows(tally.most_negative())],
+        "records": [_record_row(r) for r in _rows(tally.sample())],
+        "sampled": tally.sampled,
     }
 
 
@@ -88,27 +84,22 @@ def kickoff_text(match: Match) -> str:
     return f"{local:%H:%M} local (UTC{offset[:3]}:{offset[3:]}), {utc:%H:%M} UTC"
 
 
-def _totals(records: pd.DataFrame) -> dict[str, Any]:
-    kinds = records["kind"].value_counts()
+def _totals(tally: Tally) -> dict[str, Any]:
+    kinds = sorted(tally.kinds.items(), key=lambda item: -item[1])
     return {
-        "records": len(records),
-        "by_kind": ", ".join(f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in kinds.items()),
-        "unaligned": int(records["clock"].isna().sum()),
-        "mean": _number(records["compound"].mean()),
+        "records": tally.records,
+        "by_kind": ", ".join(f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in kinds),
+        "unaligned": tally.unaligned,
+        "unscored": tally.labels.get("unscored", 0),
+        "retweets": tally.retweets,
     }
 
 
 def _moment_rows(moments: pd.DataFrame) -> list[dict[str, Any]]:
-    rows = []
-    previous: float | None = None
-    for m in _rows(moments):
-        mean = _number(m["mean_compound"])
-        change = None
-        if mean is not None and m["kind"] != "comeback":
-            change = None if previous is None else round(mean - previous, 3)
-            previous = mean
-        rows.append({**m, "mean_compound": mean, "change": change})
-    return rows
+    return [
+        {**m, "mean_compound": _number(m["mean_compound"]), "change": _number(m["change"])}
+        for m in _rows(moments)
+    ]
 
 
 def _rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
@@ -122,9 +113,9 @@ def _input_row(read: FileRead) -> dict[str, str]:
 
 def _record_row(row: dict[str, Any]) -> dict[str, Any]:
     source = f"{row['file']}:{row['line']}"
-    author = row["author_name"] or ""
-    if row["author_handle"] is not None and row["author_handle"] is not pd.NA:
-        author = f"{author} (@{row['author_handle']})" if author else f"@{row['author_handle']}"
+    author = _text(row["author_name"]) or ""
+    if handle := _text(row["author_handle"]):
+        author = f"{author} (@{handle})" if author else f"@{handle}"
     return {
         "id": row["record_id"],
         "kind": row["kind"],

@@ -13,7 +13,8 @@ from .conftest import SAMPLES
 
 @pytest.fixture(scope="module")
 def result():
-    return analyzer.analyze(SAMPLES, match="BEL-JPN")
+    with analyzer.analyze(SAMPLES, match="BEL-JPN") as analysis:
+        yield analysis
 
 
 def test_every_goal_has_a_labelled_marker(result) -> None:
@@ -54,7 +55,13 @@ def test_title_and_caption(result) -> None:
     assert chart_title(result.match) == (
         "Belgium 3-2 Japan\nWorld Cup 2018, Round of 16, 2 July 2018, Rostov Arena, Rostov-on-Don"
     )
-    assert chart_caption(result.records).startswith("26 records (17 tweets, 9 quotes).")
+    assert chart_caption({"tweet": 17, "quote": 9}, unaligned=0).startswith(
+        "26 records (17 tweets, 9 quotes)."
+    )
+    assert chart_caption({"tweet": 1000}, unaligned=3, unscored=2, shown=500) == (
+        "1000 records (1000 tweets); a sample of 500 drawn as points; 3 that could not be placed "
+        "on the match clock not shown; 2 unscored not shown. Points sharing a minute are fanned out to its right."
+    )
 
 
 def test_records_sharing_a_minute_are_fanned_out(result) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
@@ -10,7 +11,10 @@ from analyzer.frame import MOMENT_COLUMNS, RECORD_COLUMNS, Column
 
 from .conftest import REPO
 
-README = (REPO / "README.md").read_text(encoding="utf-8")
+README_PATH = REPO / "README.md"
+README = README_PATH.read_text(encoding="utf-8")
+# UPDATE_DOCS=1 pytest tests/test_docs.py rewrites the generated README blocks in place.
+UPDATE = os.environ.get("UPDATE_DOCS") == "1"
 
 
 def schema_table(columns: tuple[Column, ...]) -> str:
@@ -25,9 +29,16 @@ def schema_table(columns: tuple[Column, ...]) -> str:
 def test_the_readme_documents_every_column_as_written(
     marker: str, columns: tuple[Column, ...]
 ) -> None:
-    m = re.search(rf"<!-- {marker} -->\n(.*?)\n<!-- /{marker} -->", README, re.S)
+    block = re.compile(rf"(<!-- {marker} -->\n)(.*?)(\n<!-- /{marker} -->)", re.S)
+    m = block.search(README)
     assert m, f"README has no {marker} block"
-    assert m.group(1) == schema_table(columns)
+    if UPDATE and m.group(2) != schema_table(columns):
+        text = README_PATH.read_text(encoding="utf-8")
+        README_PATH.write_text(
+            block.sub(lambda x: x[1] + schema_table(columns) + x[3], text), encoding="utf-8"
+        )
+        return
+    assert m.group(2) == schema_table(columns), "run: UPDATE_DOCS=1 pytest tests/test_docs.py"
 
 
 def test_the_readme_opens_with_exactly_two_set_up_commands() -> None:

@@ -1,4 +1,4 @@
-"""Data files: column order, round trips with emoji and line breaks, atomic writes."""
+"""Data files: column order, round trips with emoji and line breaks, chunked and atomic writes."""
 
 from __future__ import annotations
 
@@ -8,15 +8,16 @@ import pandas as pd
 import pytest
 
 import analyzer
-from analyzer.export import atomic_writer, write_csv, write_jsonl
-from analyzer.frame import MOMENT_COLUMNS, RECORD_COLUMNS
+from analyzer.export import atomic_writer, write_table
+from analyzer.frame import MOMENT_COLUMNS, RECORD_COLUMNS, Column
 
 from .conftest import SAMPLES
 
 
 @pytest.fixture(scope="module")
 def result():
-    return analyzer.analyze(SAMPLES, match="BEL-JPN")
+    with analyzer.analyze(SAMPLES, match="BEL-JPN") as analysis:
+        yield analysis
 
 
 def test_columns_are_in_the_documented_order(result) -> None:
@@ -25,7 +26,7 @@ def test_columns_are_in_the_documented_order(result) -> None:
 
 
 def test_csv_round_trip_keeps_text_emoji_and_line_breaks(result, tmp_path) -> None:
-    write_csv(result.records, tmp_path / "r.csv")
+    write_table([result.records], RECORD_COLUMNS, csv=tmp_path / "r.csv")
     back = pd.read_csv(tmp_path / "r.csv", keep_default_na=False)
     assert back["text"].tolist() == result.records["text"].tolist()
     assert any("\n\n" in t for t in back["text"]) and any("🇯🇵" in t for t in back["text"])
@@ -33,14 +34,46 @@ def test_csv_round_trip_keeps_text_emoji_and_line_breaks(result, tmp_path) -> No
 
 
 def test_jsonl_round_trip(result, tmp_path) -> None:
-    write_jsonl(result.records, tmp_path / "r.jsonl")
-    rows = [
-        json.loads(line) for line in (tmp_path / "r.jsonl").read_text(encoding="utf-8").splitlines()
-    ]
+    write_table([result.records], RECORD_COLUMNS, jsonl=tmp_path / "r.jsonl")
+    lines = (tmp_path / "r.jsonl").read_text(encoding="utf-8").splitlines()
+    rows = [json.loads(line) for line in lines]
     assert [r["text"] for r in rows] == result.records["text"].tolist()
     assert [tuple(r["emoji"]) for r in rows] == result.records["emoji"].tolist()
     assert list(rows[0]) == [c.name for c in RECORD_COLUMNS]
     assert rows[0]["author_handle"] is None and rows[0]["author_age"] is None
+
+
+def test_chunks_make_the_same_files_as_one_frame(result, tmp_path) -> None:
+    records = result.records
+    chunks = [records.iloc[:5], records.iloc[5:6], records.iloc[6:]]
+    write_table([records], RECORD_COLUMNS, csv=tmp_path / "one.csv", jsonl=tmp_path / "one.jsonl")
+    write_table(chunks, RECORD_COLUMNS, csv=tmp_path / "many.csv", jsonl=tmp_path / "many.jsonl")
+    for suffix in ("csv", "jsonl"):
+        assert (tmp_path / f"one.{suffix}").read_bytes() == (
+            tmp_path / f"many.{suffix}"
+        ).read_bytes()
+
+
+def test_times_are_iso_utc_in_both_formats(tmp_path) -> None:
+    frame = pd.DataFrame(
+        {"n": [1, 2], "posted_at": pd.to_datetime(["2018-07-02T19:05:12Z", None], utc=True)}
+    )
+    columns = (Column("n", "Int64", "a number"), Column("posted_at", "datetime64[ns, UTC]", "when"))
+    write_table([frame], columns, csv=tmp_path / "t.csv", jsonl=tmp_path / "t.jsonl")
+    assert (tmp_path / "t.csv").read_text(
+        encoding="utf-8"
+    ) == "n,posted_at\n1,2018-07-02T19:05:12Z\n2,\n"
+    assert (tmp_path / "t.jsonl").read_text(encoding="utf-8").splitlines() == [
+        '{"n": 1, "posted_at": "2018-07-02T19:05:12Z"}',
+        '{"n": 2, "posted_at": null}',
+    ]
+
+
+def test_an_empty_table_still_gets_a_header(tmp_path) -> None:
+    assert write_table([], MOMENT_COLUMNS, csv=tmp_path / "m.csv") == 0
+    assert (tmp_path / "m.csv").read_text(encoding="utf-8").strip() == ",".join(
+        c.name for c in MOMENT_COLUMNS
+    )
 
 
 def test_an_interrupted_write_leaves_the_old_file(tmp_path) -> None:

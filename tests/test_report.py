@@ -23,18 +23,19 @@ HOSTILE_TWEET = (
 def hostile_report(tmp_path_factory):
     folder = tmp_path_factory.mktemp("hostile")
     (folder / "a.txt").write_text(HOSTILE_TWEET, encoding="utf-8")
-    result = analyzer.analyze(folder, match="BEL-JPN")
-    fig = result.figure()
-    html = render_report(
-        ReportInput(result.match, result.corpus, result.records, result.moments, png_bytes(fig))
-    )
-    fig.clear()
-    return result, html
+    with analyzer.analyze(folder, match="BEL-JPN") as result:
+        fig = result.figure()
+        chart = png_bytes(fig)
+        fig.clear()
+        report = ReportInput(
+            result.match, result.read, result.skipped, result.tally, result.lag, chart
+        )
+        yield result.records, render_report(report)
 
 
 def test_the_hostile_tweet_is_read(hostile_report) -> None:
-    result, _ = hostile_report
-    assert result.records.loc[0, "text"].startswith("<script>alert('x')</script> Chadli!")
+    records, _ = hostile_report
+    assert records.loc[0, "text"].startswith("<script>alert('x')</script> Chadli!")
 
 
 def test_script_and_markup_from_input_come_out_escaped(hostile_report) -> None:
@@ -66,7 +67,8 @@ def test_the_report_is_self_contained(hostile_report) -> None:
 
 
 def test_the_sample_report_shows_the_match_moments_and_records(tmp_path) -> None:
-    folder = analyzer.analyze(SAMPLES, match="BEL-JPN").write(tmp_path)
+    with analyzer.analyze(SAMPLES, match="BEL-JPN") as result:
+        folder = result.write(tmp_path)
     html = (folder / "report.html").read_text(encoding="utf-8")
     assert "<h1>Belgium 3-2 Japan</h1>" in html
     assert "21:00 local (UTC+03:00), 18:00 UTC" in html

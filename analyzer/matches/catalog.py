@@ -216,9 +216,11 @@ def parse_own_form(raw: Mapping[str, Any], *, where: str) -> Match:
     check_goals_add_up(goals, score, where=where)
     try:
         stoppage = {int(k): int(v) for k, v in dict(raw.get("stoppage", {})).items()}
+        half_time_break = float(raw["half_time_break"]) if "half_time_break" in raw else None
     except (TypeError, ValueError):
         raise MatchDataError(
-            f"{where}: stoppage must map periods to minutes, like {{1 = 2, 2 = 5}}"
+            f"{where}: stoppage must map periods to minutes, like {{1 = 2, 2 = 5}}, "
+            "and half_time_break be a number of minutes"
         ) from None
     return Match(
         competition=str(raw.get("competition", "")),
@@ -234,6 +236,7 @@ def parse_own_form(raw: Mapping[str, Any], *, where: str) -> Match:
         penalties=score_pair(raw["penalties"], where, "penalties") if "penalties" in raw else None,
         extra_time=extra_time,
         stoppage=stoppage,
+        half_time_break=half_time_break,
     )
 
 

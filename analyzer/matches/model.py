@@ -161,9 +161,9 @@ class Match:
     half_time: tuple[int, int] | None = None
     penalties: tuple[int, int] | None = None
     extra_time: bool = False
-    stoppage: dict[int, int] = field(
-        default_factory=dict
-    )  # minutes per period, where the data says
+    # Minutes of stoppage time per period and of the half-time break, where the data says.
+    stoppage: dict[int, int] = field(default_factory=dict)
+    half_time_break: float | None = None
 
     @property
     def id(self) -> str:

@@ -1,0 +1,172 @@
+"""Running totals over the placed records, built chunk by chunk: counts, moments, extremes and samples.
+
+Everything here is kept small whatever the input size: counters, one row of sums per
+moment, the few most positive and negative records, and a fixed-size sample of rows
+for the report's table and the chart's points. The sample is the rows whose record id
+hashes lowest, so it is the same whatever the chunking or the order of the files.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from analyzer.frame import MOMENT_COLUMNS, empty_records, typed
+from analyzer.matches import Match, MomentKind
+
+# The most positive and most negative records the report lifts out.
+EXTREMES_KEPT = 5
+# Rows of the records table carried into the HTML report and drawn as points in the
+# chart; above this the report says how many it shows and the chart bins by minute.
+SAMPLE_ROWS = 2000
+
+
+@dataclass
+class _Sums:
+    records: int = 0
+    scored: int = 0
+    total: float = 0.0
+    labels: Counter[str] = field(default_factory=Counter)
+
+    def add(self, rows: pd.DataFrame) -> None:
+        self.records += len(rows)
+        compound = rows["compound"].to_numpy(dtype=float, na_value=np.nan)
+        scored = ~np.isnan(compound)
+        self.scored += int(scored.sum())
+        self.total += float(compound[scored].sum())
+        self.labels.update(counts(rows["label"]))
+
+    @property
+    def mean(self) -> float | None:
+        return round(self.total / self.scored, 4) if self.scored else None
+
+    def columns(self) -> dict[str, object]:
+        """The moments table's count and mood columns for these sums."""
+        return {
+            "records": self.records,
+            "scored": self.scored,
+            "mean_compound": self.mean,
+            "positive": self.labels.get("positive", 0),
+            "neutral": self.labels.get("neutral", 0),
+            "negative": self.labels.get("negative", 0),
+        }
+
+
+class Tally:
+    """Totals of a run, fed with placed chunks of the records table."""
+
+    def __init__(self, match: Match, *, sample_rows: int = SAMPLE_ROWS) -> None:
+        self.match = match
+        self.sample_rows = sample_rows
+        self.records = 0
+        self.kinds: Counter[str] = Counter()
+        self.labels: Counter[str] = Counter()
+        self.methods: Counter[str] = Counter()
+        self.phases: Counter[str] = Counter()
+        self.roles: Counter[str] = Counter()
+        self.retweets = 0
+        self._moments: dict[str, _Sums] = {}
+        self._spans = {m.id: _Sums() for m in match.moments if m.kind is MomentKind.COMEBACK}
+        self._sample = empty_records()
+        self._most_positive = empty_records()
+        self._most_negative = empty_records()
+
+    def add(self, chunk: pd.DataFrame) -> None:
+        if chunk.empty:
+            return
+        self.records += len(chunk)
+        for counter, column in (
+            (self.kinds, "kind"),
+            (self.labels, "label"),
+            (self.methods, "method"),
+            (self.phases, "phase"),
+            (self.roles, "author_role"),
+        ):
+            counter.update(counts(chunk[column]))
+        self.retweets += int(chunk["is_retweet"].sum())
+        for moment_id, rows in chunk.groupby("moment", sort=False):
+            self._moments.setdefault(str(moment_id), _Sums()).add(rows)
+        for moment in self.match.moments:
+            if moment.id in self._spans:
+                end = moment.end_position if moment.end_position is not None else moment.position
+                inside = chunk[(chunk["clock"] >= moment.position) & (chunk["clock"] <= end)]
+                self._spans[moment.id].add(inside)
+        self._sample = _lowest_hashes(pd.concat([self._sample, chunk]), self.sample_rows)
+        scored = chunk[chunk["compound"].notna()]
+        self._most_positive = _top(pd.concat([self._most_positive, scored]), ascending=False)
+        self._most_negative = _top(pd.concat([self._most_negative, scored]), ascending=True)
+
+    @property
+    def unaligned(self) -> int:
+        return self.methods.get("unaligned", 0)
+
+    def sample(self) -> pd.DataFrame:
+        """Up to ``sample_rows`` rows, in file order; all of them for small inputs."""
+        return self._sample.sort_values(["file", "position"], kind="stable").reset_index(drop=True)
+
+    @property
+    def sampled(self) -> bool:
+        return self.records > len(self._sample)
+
+    def most_positive(self) -> pd.DataFrame:
+        return self._most_positive[self._most_positive["label"] == "positive"].reset_index(
+            drop=True
+        )
+
+    def most_negative(self) -> pd.DataFrame:
+        return self._most_negative[self._most_negative["label"] == "negative"].reset_index(
+            drop=True
+        )
+
+    def moments(self) -> pd.DataFrame:
+        """One row per moment (and one for before kick-off when anything was placed there)."""
+        rows: list[dict[str, object]] = []
+        if "pre-match" in self._moments:
+            before = {"moment": "pre-match", "kind": "pre-match", "label": "Before kick-off"}
+            rows.append(before | self._moments["pre-match"].columns())
+        for m in self.match.moments:
+            sums = self._spans[m.id] if m.id in self._spans else self._moments.get(m.id, _Sums())
+            described = {
+                "moment": m.id,
+                "kind": m.kind.value,
+                "label": m.label,
+                "minute": str(m.minute),
+                "clock": m.position,
+                "end_minute": str(m.end_minute) if m.end_minute else None,
+                "team": m.team,
+            }
+            rows.append(described | sums.columns())
+        previous: float | None = None
+        for row in rows:
+            mean = row["mean_compound"]
+            if row["kind"] == MomentKind.COMEBACK.value or not isinstance(mean, float):
+                continue
+            if previous is not None:
+                row["change"] = round(mean - previous, 4)
+            previous = mean
+        frame = pd.DataFrame(rows, columns=[c.name for c in MOMENT_COLUMNS])
+        return typed(frame, MOMENT_COLUMNS)
+
+
+def counts(values: pd.Series) -> dict[str, int]:
+    """How often each value occurs, keyed by text (pandas keys its counts loosely)."""
+    return {str(value): int(n) for value, n in values.value_counts().items()}
+
+
+def _lowest_hashes(rows: pd.DataFrame, n: int) -> pd.DataFrame:
+    if len(rows) <= n:
+        return rows
+    keys = pd.util.hash_pandas_object(rows["record_id"], index=False).to_numpy()
+    keep = np.argsort(keys, kind="stable")[:n]
+    return rows.iloc[np.sort(keep)]
+
+
+def _top(rows: pd.DataFrame, *, ascending: bool) -> pd.DataFrame:
+    # Ties are broken by record id so the same input always lifts out the same records.
+    ordered = rows.sort_values(
+        ["compound", "record_id"], ascending=[ascending, True], kind="stable"
+    )
+    return ordered.head(EXTREMES_KEPT)
