@@ -191,6 +191,44 @@ def warn_about_inputs(analysis: Any) -> None:
 
 
 @main.command()
+@click.argument(
+    "source", metavar="FILE", type=click.Path(path_type=Path, dir_okay=False, exists=True)
+)
+@click.option("--text-column", default="text", show_default=True, metavar="NAME",
+              help="The column (CSV) or key (JSON Lines) holding the text to score.")  # fmt: skip
+@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the scored file here (default: standard output).")  # fmt: skip
+@click.option("--prefix", default="sentiment_", show_default=True,
+              help="Prefix of the added columns, if the file already uses the default names.")  # fmt: skip
+@click.option(
+    "--emoji", is_flag=True, help="Also add a column listing the emoji found in each text."
+)
+@verbose_option
+def score(source: Path, text_column: str, output: Path | None, prefix: str, emoji: bool) -> None:
+    """Add sentiment columns to a CSV or JSON Lines FILE, keeping its rows and columns as they are.
+
+    Adds PREFIXcompound, PREFIXpositive, PREFIXneutral, PREFIXnegative, PREFIXlabel and
+    PREFIXlanguage (and PREFIXemoji with --emoji) to every row, in the input's order.
+    Large files stream through in bounded memory.
+    """
+    from analyzer.annotate import annotate
+    from analyzer.export import atomic_writer
+
+    if output is not None and output.resolve() == source.resolve():
+        raise click.UsageError("--output must not be the input file; write to a new file")
+    if output is None:
+        done = annotate(source, sys.stdout, text_column=text_column, prefix=prefix, emoji=emoji)
+    else:
+        with atomic_writer(output) as stream:
+            done = annotate(source, stream, text_column=text_column, prefix=prefix, emoji=emoji)
+    where = f" to {output}" if output else ""
+    click.echo(
+        f"Scored {done.scored} of {done.rows} rows{where}; added {', '.join(done.columns)}",
+        err=True,
+    )
+
+
+@main.command()
 @click.option("--team", metavar="CODE", help="Only matches of this team (FIFA code, like JPN).")
 @click.option("--year", type=int, help="Only matches of this year.")
 @verbose_option
