@@ -13,6 +13,7 @@ from analyzer.matches import Match
 from analyzer.matches.clock import minute_label
 from analyzer.records import Record
 from analyzer.sentiment import Score
+from analyzer.teams import Attribution
 
 # How each pandas dtype is named in the documentation.
 TYPE_NAMES = {
@@ -68,6 +69,9 @@ RECORD_COLUMNS: tuple[Column, ...] = (
     Column("negative", "float64", "VADER's share of negative words"),
     Column("label", "string", "positive, neutral, negative, or unscored (no text, or not English)"),
     Column("language", "string", "The detected language of unscored non-English text"),
+    Column("teams", "string", "Which team the record names: a team code, both, or neither"),
+    Column("home_compound", "float64", "Mean score of the record's sentences that name the home team (first in the match id); empty when none does"),
+    Column("away_compound", "float64", "The same for the away team"),
     Column("moment", "string", "Id of the latest match moment by the record's time: pre-match, kick-off, goal-2, full-time ..."),
     Column("moment_label", "string", "That moment in words: \"52' Inui BEL 0-2 JPN\""),
     Column("clock", "float64", "Minutes of play since kick-off, stoppage time included; negative before kick-off; empty when unaligned"),
@@ -102,11 +106,13 @@ def records_chunk(
     records: Sequence[Record],
     scores: Sequence[Score],
     placements: Sequence[Placement],
+    attributions: Sequence[Attribution],
     *,
     match: Match,
     format: str,
 ) -> pd.DataFrame:
     """Rows for a batch of records, built column by column (cheaper than a dict per row)."""
+    home, away = match.home.code, match.away.code
     labels = {m.id: m.label for m in match.moments}
     labels["pre-match"] = "Before kick-off"
     columns: dict[str, list[Any]] = {
@@ -143,6 +149,9 @@ def records_chunk(
         "negative": [s.negative for s in scores],
         "label": [s.label.value for s in scores],
         "language": [s.language for s in scores],
+        "teams": [a.label for a in attributions],
+        "home_compound": [_team_compound(a, home) for a in attributions],
+        "away_compound": [_team_compound(a, away) for a in attributions],
         "moment": [p.moment for p in placements],
         "moment_label": [labels.get(p.moment) if p.moment else None for p in placements],
         "clock": [p.clock for p in placements],
@@ -153,6 +162,11 @@ def records_chunk(
         "evidence": [p.evidence for p in placements],
     }
     return typed(pd.DataFrame(columns, columns=RECORD_COLUMN_NAMES), RECORD_COLUMNS)
+
+
+def _team_compound(attribution: Attribution, team: str) -> float | None:
+    mood = attribution.moods.get(team)
+    return mood.compound if mood else None
 
 
 def empty_records() -> pd.DataFrame:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
 
@@ -25,6 +26,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analyzer.align import Timeline, place_by_time
+from analyzer.authors import with_account_role
 from analyzer.charts import chart_caption, mood_chart, png_bytes
 from analyzer.errors import InputError
 from analyzer.export import write_bytes, write_table, write_text
@@ -33,9 +35,13 @@ from analyzer.ingest import FileRead, FileSkipped, Inputs, ReadOptions
 from analyzer.matches import Match, load_match_file, shipped
 from analyzer.matches.clock import MatchClock
 from analyzer.report import ReportInput, render_report
-from analyzer.sentiment import default_scorer
+from analyzer.sentiment import Scorer, default_scorer
 from analyzer.spill import Spill
 from analyzer.tally import Tally
+from analyzer.teams import TeamMentions
+
+# Distinct sentences whose scores are kept for team attribution (about 30 MB at most).
+SENTENCES_REMEMBERED = 100_000
 
 OUTPUT_FILES = ("records.csv", "records.jsonl", "moments.csv", "mood.png", "report.html")
 
@@ -199,21 +205,37 @@ def analyze(
 
 
 def _read_score_and_place_by_content(inputs: Inputs, timeline: Timeline, spill: Spill) -> int:
-    """Pass one: every batch read, scored and placed by its words; returns how many records have a time."""
+    """Pass one: every batch read, scored, attributed to teams and placed by its words.
+
+    Returns how many records have a posting time.
+    """
     scorer = default_scorer()
+    mentions = TeamMentions.for_match(timeline.match)
+    sentences = SentenceScores(scorer)
     timed = 0
     for batch in inputs.batches():
-        records = batch.records
+        records = [with_account_role(r) for r in batch.records]
         scores = scorer.score_all(r.text for r in records)
+        attributions = [
+            mentions.attribute(r.text, scorer=sentences, side=mentions.side_of(r.author.name))
+            for r in records
+        ]
         placements = (
             timeline.place_document(records) if batch.document else timeline.place_loose(records)
         )
         chunk = records_chunk(
-            records, scores, placements, match=timeline.match, format=batch.format
+            records, scores, placements, attributions, match=timeline.match, format=batch.format
         )
         timed += int(chunk["posted_at"].notna().sum())
         spill.append(chunk)
     return timed
+
+
+class SentenceScores:
+    """Scores sentences for team attribution, each distinct one once: chants and retweets repeat."""
+
+    def __init__(self, scorer: Scorer, *, remember: int = SENTENCES_REMEMBERED) -> None:
+        self.score = lru_cache(maxsize=remember)(scorer.score)
 
 
 def _settle_lag(given: float | None, timed: int) -> Lag:
