@@ -17,8 +17,8 @@ from analyzer.errors import InputError
 
 CSV_TEXT = (
     "id,text,label,note\r\n"
-    '007,"What a goal, what a game!",positive,"keeps ""quotes"""\r\n'
-    '008,"Gutted.\r\nTruly awful night",negative,\r\n'
+    '007,"What a wonderful goal, I love this game!",positive,"keeps ""quotes"""\r\n'
+    '008,"Gutted.\r\nAwful, terrible night",negative,\r\n'
     "009,,neutral,empty text\r\n"
 )
 
@@ -36,7 +36,7 @@ def test_csv_gains_columns_and_keeps_every_cell_and_the_row_order(tmp_path) -> N
     original = list(csv.reader(io.StringIO(CSV_TEXT)))
     assert [row[:4] for row in rows] == original  # "007" stays text, the multi-line field survives
     assert rows[1][8] == "positive" and float(rows[1][4]) > 0.5
-    assert rows[2][8] == "negative" and rows[2][1] == "Gutted.\r\nTruly awful night"
+    assert rows[2][8] == "negative" and rows[2][1] == "Gutted.\r\nAwful, terrible night"
     assert rows[3][4:9] == ["", "", "", "", "unscored"]
     assert out.getvalue().endswith("\r\n")  # the input's line endings are kept
 
