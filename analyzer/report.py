@@ -8,9 +8,11 @@ as a <style> element, so the file opens offline and makes no network requests.
 from __future__ import annotations
 
 import base64
+import hashlib
 import math
 from dataclasses import dataclass
 from datetime import UTC
+from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -73,7 +75,14 @@ def report_context(data: ReportInput) -> dict[str, Any]:
         "most_negative": [_record_row(r) for r in _rows(tally.most_negative())],
         "records": [_record_row(r) for r in _rows(tally.sample())],
         "sampled": tally.sampled,
+        "script_hash": script_hash(),
     }
+
+
+def script_hash() -> str:
+    """The Content-Security-Policy hash of the report's one inline script, so only it may run."""
+    script = resources.files("analyzer").joinpath("templates/table.js").read_bytes()
+    return "sha256-" + base64.b64encode(hashlib.sha256(script).digest()).decode("ascii")
 
 
 def kickoff_text(match: Match) -> str:
@@ -125,6 +134,8 @@ def _record_row(row: dict[str, Any]) -> dict[str, Any]:
         "compound": _number(row["compound"]),
         "label": row["label"],
         "minute": _text(row["minute"]) or "unplaced",
+        "clock": _number(row["clock"]),
+        "teams": _text(row.get("teams")) or "",
         "moment": _text(row["moment_label"]) or "",
         "method": row["method"],
         "source": source,

@@ -1,0 +1,109 @@
+"""The report in a real browser (headless Chromium): no errors, no network, a working table, a real picture."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageStat
+
+import analyzer
+
+from .conftest import SAMPLES
+
+BROWSER_ARGS = [
+    "--no-sandbox",  # CI runs as root
+    "--disable-gpu",
+    "--no-first-run",
+    # Without these Chromium phones home at start-up, which would count as network use.
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+]
+
+
+def chromium_path() -> str:
+    path = (
+        os.environ.get("ANALYZER_CHROMIUM")
+        or shutil.which("chromium")
+        or shutil.which("chromium-browser")
+    )
+    if not path:
+        pytest.fail(
+            "headless Chromium is needed: apt-get install chromium, or set ANALYZER_CHROMIUM"
+        )
+    return path
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("report")
+    with analyzer.analyze(SAMPLES, match="BEL-JPN") as result:
+        return result.write(out) / "report.html"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium_path(), args=BROWSER_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser, report):
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    page.messages = []
+    page.requests = []
+    page.on("console", lambda message: page.messages.append((message.type, message.text)))
+    page.on("pageerror", lambda error: page.messages.append(("pageerror", str(error))))
+    page.on("request", lambda request: page.requests.append(request.url))
+    page.goto(report.as_uri())
+    yield page
+    page.close()
+
+
+def test_no_console_errors_and_no_network_requests(page, report) -> None:
+    assert [m for m in page.messages if m[0] in ("error", "pageerror", "warning")] == []
+    assert [url for url in page.requests if not url.startswith("data:")] == [report.as_uri()]
+
+
+def test_the_filter_keeps_matching_rows(page) -> None:
+    rows = page.locator("#records-table tbody tr")
+    assert rows.count() == 26
+    page.fill("#records-filter input", "nishino coach")
+    visible = [r for r in rows.all() if r.is_visible()]
+    assert len(visible) == 2
+    assert all("Nishino" in r.inner_text() for r in visible)
+    assert page.inner_text("#records-count") == "2 of 26 shown"
+
+
+def test_sorting_by_score(page) -> None:
+    page.click("#records-table thead th:nth-child(6) button")
+    scores = page.eval_on_selector_all(
+        "#records-table tbody tr td:nth-child(6)",
+        "cells => cells.map(c => parseFloat(c.dataset.sort))",
+    )
+    numbers = [s for s in scores if s == s]
+    assert numbers == sorted(numbers)
+    page.click("#records-table thead th:nth-child(6) button")
+    first = page.eval_on_selector(
+        "#records-table tbody tr td:nth-child(6)", "c => parseFloat(c.dataset.sort)"
+    )
+    assert first == max(numbers)
+
+
+def test_the_screenshot_is_not_blank(page, tmp_path) -> None:
+    shot = tmp_path / "report.png"
+    page.screenshot(path=str(shot), full_page=True)
+    image = Image.open(shot).convert("L")
+    assert image.size[1] > 2000  # the whole page, table included
+    assert ImageStat.Stat(image).stddev[0] > 20  # text and a chart, not one flat colour
+    chart = page.locator("#chart img")
+    assert chart.evaluate("img => img.naturalWidth") > 500
