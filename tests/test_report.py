@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 from html.parser import HTMLParser
+from importlib import resources
 
 import pytest
 
@@ -40,9 +43,19 @@ def test_the_hostile_tweet_is_read(hostile_report) -> None:
 
 def test_script_and_markup_from_input_come_out_escaped(hostile_report) -> None:
     _, html = hostile_report
-    assert "<script>" not in html and "<img src=x" not in html and "<b>Evil" not in html
+    assert "<script>alert" not in html and "<img src=x" not in html and "<b>Evil" not in html
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_the_only_script_is_the_reports_own_and_the_policy_allows_only_it(hostile_report) -> None:
+    _, html = hostile_report
+    scripts = re.findall(r"<script>(.*?)</script>", html, re.S)
+    own = (resources.files("analyzer") / "templates" / "table.js").read_text(encoding="utf-8")
+    assert scripts == [own]
+    digest = base64.b64encode(hashlib.sha256(own.encode("utf-8")).digest()).decode("ascii")
+    assert f"script-src 'sha256-{digest}'" in html
+    assert "default-src 'none'" in html
 
 
 class _Tags(HTMLParser):
@@ -58,7 +71,9 @@ def test_the_report_is_self_contained(hostile_report) -> None:
     _, html = hostile_report
     parser = _Tags()
     parser.feed(html)
-    assert not [t for t, _ in parser.tags if t in ("script", "link", "iframe")]
+    assert [t for t, _ in parser.tags if t in ("script", "link", "iframe", "object", "embed")] == [
+        "script"
+    ]
     sources = [a.get("src") or "" for _, a in parser.tags if "src" in a]
     assert sources and all(s.startswith("data:image/png;base64,") for s in sources)
     assert not [

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, tzinfo
 from typing import Protocol, TextIO
 
+from analyzer.errors import InputError
 from analyzer.records import Record
 
 # Problems kept per file in full; beyond this only their number is kept, so a file of a
@@ -44,6 +45,14 @@ class Problems:
         self.count += 1
         if len(self.kept) < MAX_PROBLEMS_KEPT:
             self.kept.append(Problem(line, message))
+
+
+class UnusableFile(InputError):
+    """A file that cannot be read as a whole (a CSV without a text column).
+
+    Readers raise it before their first record; the folder reader lists the file as
+    skipped, with the message as the reason, so the message says what to do.
+    """
 
 
 class Reader(Protocol):

@@ -10,7 +10,7 @@ from itertools import islice
 from pathlib import Path
 
 from analyzer.errors import InputError
-from analyzer.ingest.base import Problem, Problems, ReadOptions
+from analyzer.ingest.base import Problem, Problems, ReadOptions, UnusableFile
 from analyzer.ingest.formats import detect
 from analyzer.records import Record
 
@@ -113,8 +113,8 @@ class Inputs:
         problems = Problems(relative)
         counts: Counter[str] = Counter()
         with stream:
-            records = fmt.reader(stream, path=relative, options=self.options, problems=problems)
             try:
+                records = fmt.reader(stream, path=relative, options=self.options, problems=problems)
                 if fmt.document:
                     batch = list(records)
                     counts.update(r.kind.value for r in batch)
@@ -127,6 +127,9 @@ class Inputs:
                 problems.add(
                     None, f"not UTF-8 text from byte {exc.start} of a block on; the rest is skipped"
                 )
+            except UnusableFile as exc:  # raised before the first record: nothing was handed on
+                self.skipped.append(FileSkipped(relative, str(exc)))
+                return
         if not counts and problems.count and not fmt.document:
             self.skipped.append(
                 FileSkipped(relative, f"{fmt.name}: nothing usable ({problems.kept[0]})")

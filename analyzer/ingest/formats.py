@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 from typing import TextIO
 
+from analyzer.ingest import csv_export, snscrape, twitter_v1, twitter_v2
 from analyzer.ingest.article import read_article
-from analyzer.ingest.base import Problems, Reader, ReadOptions
+from analyzer.ingest.base import Problems, Reader, ReadOptions, UnusableFile
+from analyzer.ingest.jsonlines import CUT_SHORT, JsonItem, describe, iter_json
 from analyzer.records import Record
+
+# JSON values looked at to recognise an export: a stream may open with a few that are not
+# tweets (the streaming API's "limit" and "delete" notices).
+SNIFF_VALUES = 20
+# The envelopes that mark a response page, so that a page too long for the first characters
+# is still recognised by its first tweets.
+PAGE_SPLIT = frozenset({"data", "statuses"})
+PAGE_ENVELOPE = frozenset({"meta", "errors", "search_metadata"})
+# Characters read again to say what an unknown JSON file holds (as many as detection saw).
+SNIFF_CHARS = 65536
 
 
 @dataclass(frozen=True)
@@ -27,11 +41,83 @@ def read_article_stream(
     yield from read_article(text, path=path)
 
 
-ARTICLE = Format("article", read_article_stream, document=True)
+def read_unknown_json(
+    stream: TextIO, *, path: str, options: ReadOptions, problems: Problems
+) -> Iterator[Record]:
+    """JSON that is not a tweet export (a match file, a config): unusable, saying what it holds."""
+    items, _ = _sample(stream.read(SNIFF_CHARS))
+    if not items:
+        raise UnusableFile("JSON cut short before its first complete value")
+    members = sorted((i.offset, i.member) for i in items if i.document == 0 and i.member)
+    if members:  # a document read member by member
+        what = "a JSON object with keys " + ", ".join(dict.fromkeys(m for _, m in members))
+    else:
+        what = describe(items[0].value)
+    raise UnusableFile(f"JSON, but not a tweet export I know ({what})")
 
-FORMATS: dict[str, Format] = {ARTICLE.name: ARTICLE}
+
+ARTICLE = Format("article", read_article_stream, document=True)
+TWITTER_V1 = Format("twitter-v1", twitter_v1.read_twitter_v1, document=False)
+TWITTER_V2 = Format("twitter-v2", twitter_v2.read_twitter_v2, document=False)
+SNSCRAPE = Format("snscrape", snscrape.read_snscrape, document=False)
+CSV = Format("csv", csv_export.read_csv_export, document=False)
+UNKNOWN_JSON = Format("json", read_unknown_json, document=False)
+
+FORMATS: dict[str, Format] = {
+    f.name: f for f in (ARTICLE, TWITTER_V1, TWITTER_V2, SNSCRAPE, CSV, UNKNOWN_JSON)
+}
 
 
 def detect(head: str, *, path: str) -> Format:
-    """The format of a file from its first characters (the name's extension is only a hint)."""
+    """The format of a file from its first characters (the name's extension is only a hint).
+
+    JSON is told apart by the keys of its first tweets; JSON that holds no tweet I know is
+    marked unusable rather than read as an article. A header row naming a text column is a
+    CSV export. Everything else is an article.
+    """
+    text = head.lstrip("\ufeff \t\r\n")
+    if text[:1] in ("{", "["):
+        items, broken = _sample(text)
+        for item in items:
+            if found := _json_format(item):
+                return found
+        if items or not broken:  # JSON, even if empty, that holds no tweet
+            return UNKNOWN_JSON
+    if csv_export.looks_like_export(head, path=path):
+        return CSV
     return ARTICLE
+
+
+def _sample(head: str) -> tuple[list[JsonItem], bool]:
+    """The first JSON values of a head (page members and elements too), and whether any of
+    its text was not JSON; the value the head's end cuts does not count."""
+    problems = Problems("")  # the reader reports them, with the whole file in view
+    items = iter_json(
+        io.StringIO(head),
+        problems=problems,
+        split=PAGE_SPLIT,
+        before="includes",
+        envelope=PAGE_ENVELOPE,
+    )
+    sample = list(islice(items, SNIFF_VALUES))
+    broken = any(not p.message.endswith(CUT_SHORT) for p in problems.kept)
+    return sample, broken
+
+
+def _json_format(item: JsonItem) -> Format | None:
+    value = item.value
+    if twitter_v1.looks_like_export(value):
+        return TWITTER_V1
+    if snscrape.looks_like_export(value):
+        return SNSCRAPE
+    if twitter_v2.looks_like_export(value):
+        return TWITTER_V2
+    # The parts of a v2 page walked member by member: its tweets, includes or meta.
+    if item.member == "data" and twitter_v2.looks_like_tweet(value):
+        return TWITTER_V2
+    if isinstance(value, dict) and (
+        (item.member == "includes" and ("users" in value or "tweets" in value))
+        or (item.member == "meta" and "result_count" in value)
+    ):
+        return TWITTER_V2
+    return None
