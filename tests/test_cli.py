@@ -41,7 +41,7 @@ def test_the_summary_names_each_file_and_the_mood_around_each_goal(report_dir) -
     assert "BEL-JPN/001_f94c4db15e66a882.txt  17 tweets" in out
     assert "BEL-JPN/002_14d4a9f4abd7d5c7.txt  8 quotes" in out
     assert "26 records (17 tweets, 9 quotes); 0 could not be placed" in out
-    assert "52' Inui BEL 0-2 JPN        before +0.000 (1)  after +0.193 (7)" in out
+    assert "52' Inui BEL 0-2 JPN        before +0.000 (1)  after +0.499 (7)" in out
     assert result.stderr == ""
 
 

@@ -1,4 +1,4 @@
-"""Scoring: VADER's numbers, the standard label cut-offs, and emoji recognised whole."""
+"""Scoring: plain VADER's numbers and cut-offs, the football default, and emoji recognised whole."""
 
 from __future__ import annotations
 
@@ -6,9 +6,12 @@ import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analyzer.sentiment import (
+    FOOTBALL_NEUTRAL_BAND,
     NEGATIVE_THRESHOLD,
     POSITIVE_THRESHOLD,
     Label,
+    Scorer,
+    ScoringOptions,
     default_scorer,
     label_for,
 )
@@ -17,6 +20,11 @@ from analyzer.sentiment import (
 @pytest.fixture(scope="module")
 def scorer():
     return default_scorer()
+
+
+@pytest.fixture(scope="module")
+def plain():
+    return Scorer(options=ScoringOptions.plain())
 
 
 def test_the_cut_offs_are_vaders_standard_ones() -> None:
@@ -41,9 +49,9 @@ def test_labels_at_the_cut_offs(compound: float, label: Label) -> None:
         "this World Cup",
     ],
 )
-def test_text_without_emoji_scores_exactly_as_vader(scorer, text: str) -> None:
+def test_plain_options_score_exactly_as_vader(plain, text: str) -> None:
     vader = SentimentIntensityAnalyzer().polarity_scores(text)
-    score = scorer.score(text)
+    score = plain.score(text)
     assert (score.compound, score.positive, score.neutral, score.negative) == (
         vader["compound"],
         vader["pos"],
@@ -52,9 +60,9 @@ def test_text_without_emoji_scores_exactly_as_vader(scorer, text: str) -> None:
     )
 
 
-def test_the_sample_scores_are_what_vader_says(scorer) -> None:
-    assert scorer.score("YESSSSSSSSSSS INUI YESSSSSSSSS CHAOS!!!!!").compound == -0.7067
-    assert scorer.score("When the goal was conceded, I blamed myself, and I question my tactics. "
+def test_the_sample_scores_are_what_vader_says(plain) -> None:
+    assert plain.score("YESSSSSSSSSSS INUI YESSSSSSSSS CHAOS!!!!!").compound == -0.7067
+    assert plain.score("When the goal was conceded, I blamed myself, and I question my tactics. "
                         "As for the result, I am very disappointed. I am devastated.").label is Label.NEGATIVE  # fmt: skip
 
 
@@ -70,8 +78,10 @@ def test_the_sample_scores_are_what_vader_says(scorer) -> None:
         ("no emoji here", ()),
     ],
 )
-def test_each_emoji_is_recorded_whole(scorer, text: str, emoji: tuple[str, ...]) -> None:
+def test_each_emoji_is_recorded_whole(scorer, plain, text: str, emoji: tuple[str, ...]) -> None:
+    # Recorded whole whether or not the emoji layer scores them.
     assert scorer.score(text).emoji == emoji
+    assert plain.score(text).emoji == emoji
 
 
 def test_a_heart_with_a_variation_selector_scores_like_a_plain_heart(scorer) -> None:
@@ -92,3 +102,26 @@ def test_score_all_keeps_order_and_scores_repeats_alike(scorer) -> None:
 
 def test_one_scorer_per_process() -> None:
     assert default_scorer() is default_scorer()
+
+
+def test_the_default_scorer_is_the_football_one(scorer) -> None:
+    assert scorer.options == ScoringOptions.football() == Scorer().options
+    assert scorer.options.neutral_band == FOOTBALL_NEUTRAL_BAND
+    assert scorer.score("YESSSSSSSSSSS INUI YESSSSSSSSS CHAOS!!!!!").label is Label.POSITIVE
+
+
+def test_the_band_is_a_constructor_option() -> None:
+    text = "I feel funny. Funny strange not funny haha."  # compound 0.0294
+    assert Scorer(neutral_band=0.02).score(text).label is Label.POSITIVE
+    assert Scorer(neutral_band=0.05).score(text).label is Label.NEUTRAL
+    with pytest.raises(ValueError, match="neutral_band"):
+        Scorer(neutral_band=0)
+
+
+@pytest.mark.parametrize(
+    ("compound", "band", "label"),
+    [(0.03, 0.01, Label.POSITIVE), (0.03, 0.05, Label.NEUTRAL), (-0.01, 0.01, Label.NEGATIVE),
+     (-0.0099, 0.01, Label.NEUTRAL), (0.3, 0.3, Label.POSITIVE), (0.2999, 0.3, Label.NEUTRAL)],
+)  # fmt: skip
+def test_labels_with_a_band(compound: float, band: float, label: Label) -> None:
+    assert label_for(compound, neutral_band=band) is label

@@ -9,6 +9,7 @@ each emoji as one unit, and each is replaced by a single description before scor
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -16,6 +17,7 @@ import emoji as emoji_package
 
 # Variation selectors and skin-tone modifiers change how an emoji looks, not what it means.
 RE_PRESENTATION = re.compile("[\ufe0e\ufe0f\U0001f3fb-\U0001f3ff]")
+KEYCAP_MARK = 0x20E3  # COMBINING ENCLOSING KEYCAP: "1️⃣" is "1", U+FE0F, U+20E3
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,16 +29,30 @@ class EmojiText:
 
 
 class EmojiDescriber:
-    """Replaces emoji by the words VADER's own emoji lexicon uses, or else by their CLDR names."""
+    """Replaces emoji by the words VADER's own emoji lexicon uses, or else by their CLDR names.
 
-    def __init__(self, vader_emoji_lexicon: dict[str, str]) -> None:
+    ``token_for`` may name a replacement of its own for an emoji (the football table's tokens);
+    when it returns None, VADER's words are used.
+    """
+
+    def __init__(
+        self,
+        vader_emoji_lexicon: dict[str, str],
+        *,
+        token_for: Callable[[str], str | None] | None = None,
+    ) -> None:
         self._vader_words = vader_emoji_lexicon
-        # Only texts holding a code point that can begin an emoji go to the (slow) package.
-        starts = sorted({e[0] for e in emoji_package.EMOJI_DATA})
-        self._may_hold_emoji = re.compile("[" + "".join(re.escape(c) for c in starts) + "]")
+        self._token_for = token_for
+        self._may_hold_emoji = _may_hold_emoji_pattern()
+
+    def find(self, text: str) -> tuple[str, ...]:
+        """Every emoji in ``text``, in order, each one whole; the text itself is left alone."""
+        if text.isascii() or not self._may_hold_emoji.search(text):
+            return ()
+        return tuple(item["emoji"] for item in emoji_package.emoji_list(text))
 
     def describe(self, text: str) -> EmojiText:
-        if not self._may_hold_emoji.search(text):
+        if text.isascii() or not self._may_hold_emoji.search(text):
             return EmojiText(text, ())
         found = emoji_package.emoji_list(text)
         if not found:
@@ -52,7 +68,33 @@ class EmojiDescriber:
         return EmojiText(RE_PRESENTATION.sub("", "".join(pieces)), tuple(i["emoji"] for i in found))
 
     def words_for(self, emoji: str) -> str:
+        if self._token_for is not None and (token := self._token_for(emoji)) is not None:
+            return token
         return _words_for(emoji, self._vader_words)
+
+
+@cache
+def _may_hold_emoji_pattern() -> re.Pattern[str]:
+    """A character class of every non-ASCII code point that can begin an emoji, or a keycap mark.
+
+    Only texts it finds go to the (slow) package. Every emoji holds a non-ASCII code point: the
+    keycaps that begin with "#", "*" or a digit end in U+20E3, so ASCII text is skipped at once.
+    Consecutive code points are written as ranges, which keeps the search fast.
+    """
+    points = sorted({ord(e[0]) for e in emoji_package.EMOJI_DATA if not e[0].isascii()})
+    points.append(KEYCAP_MARK)
+    points.sort()
+    ranges: list[tuple[int, int]] = []
+    for point in points:
+        if ranges and point == ranges[-1][1] + 1:
+            ranges[-1] = (ranges[-1][0], point)
+        else:
+            ranges.append((point, point))
+    parts = (
+        re.escape(chr(low)) if low == high else f"{re.escape(chr(low))}-{re.escape(chr(high))}"
+        for low, high in ranges
+    )
+    return re.compile("[" + "".join(parts) + "]")
 
 
 def _words_for(emoji: str, vader_words: dict[str, str]) -> str:

@@ -1,0 +1,190 @@
+"""The evaluation: readers, metrics, the held-out split, and the command on small and full data."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from analyzer.evaluate import (
+    EvaluationDataError,
+    accuracy,
+    evaluate,
+    football_half,
+    macro_f1,
+    main,
+    pearson,
+    read_football,
+    read_ground_truth,
+    variants,
+)
+from analyzer.sentiment import LAYERS, Label
+from tests.conftest import REPO, shared_file
+
+P, U, N = Label.POSITIVE, Label.NEUTRAL, Label.NEGATIVE
+
+GROUND_TRUTH = (
+    "1\t2.7\tSo lucky to have such amazing friends. Love them!\n"
+    "2\t-2.2\tTwo words that should die this year. Die die die\n"
+    "3\t0.1\tThe bus leaves at nine\n"
+    "4\t1.4\tYay. Another good phone interview."  # the last line has no newline
+)
+FOOTBALL = (
+    "id\ttweet\tlabel\n"
+    "1\tWhat a goal from Inui!\tpositive\n"
+    "2\tgutted for Japan\tnegative\n"
+    '3\t"Kick-off in Rostov\nBelgium v Japan"\tneutral\n'
+    "4\tYESSSSS GOLAZO #JPN\tpositive\n"
+    "5\tRobbed by the referee again\tnegative\n"
+    "6\tthe referee killed the game\tnegative\n"
+    "7\tHe killed it tonight\tpositive\n"
+    "8\tLineups are out\tneutral\n"
+)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    (tmp_path / "vader-groundtruth").mkdir()
+    (tmp_path / "vader-groundtruth" / "tweets_GroundTruth.txt").write_text(
+        GROUND_TRUTH, encoding="utf-8"
+    )
+    (tmp_path / "football-labelled").mkdir()
+    (tmp_path / "football-labelled" / "fifa2014_train.tsv").write_text(FOOTBALL, encoding="utf-8")
+    return tmp_path
+
+
+def test_readers_keep_every_row_and_where_it_came_from(data_dir: Path) -> None:
+    rated = read_ground_truth(data_dir / "vader-groundtruth" / "tweets_GroundTruth.txt")
+    assert [(r.id, r.rating, r.line) for r in rated] == [
+        ("1", 2.7, 1),
+        ("2", -2.2, 2),
+        ("3", 0.1, 3),
+        ("4", 1.4, 4),
+    ]
+    assert rated[-1].text == "Yay. Another good phone interview."
+    labelled = read_football(data_dir / "football-labelled" / "fifa2014_train.tsv")
+    assert len(labelled) == 8
+    assert (
+        labelled[2].text == "Kick-off in Rostov\nBelgium v Japan"
+    )  # a quoted tweet over two lines
+    assert [row.label for row in labelled[:3]] == [P, N, U]
+
+
+def test_a_bad_label_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "bad.tsv"
+    path.write_text("id\ttweet\tlabel\n1\thello\tmaybe\n", encoding="utf-8")
+    with pytest.raises(
+        EvaluationDataError,
+        match="record 1: expected id, tweet and a positive/neutral/negative label",
+    ):
+        read_football(path)
+
+
+def test_the_split_is_fixed_by_the_tweet_id() -> None:
+    # SHA-256 of the id: an even first byte tunes, an odd one is held out. These never change.
+    assert football_half("1") == "test"  # sha256("1") starts with 0x6b
+    assert football_half("2") == "tune"  # 0xd4
+    assert football_half("8") == "tune"  # 0x2c
+
+
+def test_the_halves_are_about_even_on_the_football_set() -> None:
+    rows = read_football(shared_file("data", "football-labelled", "fifa2014_train.tsv"))
+    held_out = sum(row.half == "test" for row in rows)
+    assert len(rows) == 21343
+    assert held_out == 10544
+
+
+def test_pearson_accuracy_and_macro_f1_on_known_values() -> None:
+    assert pearson([1, 2, 3], [2, 4, 6]) == pytest.approx(1.0)
+    assert pearson([1, 2, 3], [3, 2, 1]) == pytest.approx(-1.0)
+    assert pearson([1, 2, 3, 4], [1, 3, 2, 4]) == pytest.approx(0.8)
+    gold = [P, P, U, N, N, N]
+    predicted = [P, U, U, N, N, P]
+    assert accuracy(gold, predicted) == pytest.approx(4 / 6)
+    # F1: positive 2*1/(2+2) = 0.5, neutral 2*1/(2+1) = 0.667, negative 2*2/(2+3) = 0.8.
+    assert macro_f1(gold, predicted) == pytest.approx((0.5 + 2 / 3 + 0.8) / 3)
+
+
+def test_variants_cover_plain_ours_and_each_layer_both_ways() -> None:
+    names = [variant.name for variant in variants()]
+    assert names[:2] == ["plain VADER", "ours (all layers)"]
+    for layer in LAYERS:
+        assert f"plain + {layer}" in names
+        assert f"ours - {layer}" in names
+
+
+def columns(output: str, variant: str) -> list[str]:
+    """The numbers on a variant's row of the table."""
+    line = next(line for line in output.splitlines() if line.startswith(f"{variant:<20} "))
+    return line[20:].split()
+
+
+def test_the_command_prints_plain_against_ours(data_dir: Path) -> None:
+    result = CliRunner().invoke(main, ["--data", str(data_dir)])
+    assert result.exit_code == 0, result.output
+    assert "HELD-OUT half only: 5 of 8 tweets" in result.output
+    # Held out: ids 1, 4, 5, 6, 7. Plain VADER gets only "the referee killed the game" right;
+    # it reads "What a goal", "GOLAZO" and "Robbed" as nothing and "killed it" as a death.
+    assert columns(result.output, "plain VADER")[2:4] == ["0.2000", "+0.0000"]
+    assert columns(result.output, "ours (all layers)")[2:4] == ["1.0000", "+0.8000"]
+
+
+def test_json_output_for_machines(data_dir: Path) -> None:
+    result = CliRunner().invoke(main, ["--data", str(data_dir), "--json"])
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.output)
+    assert payload["football_held_out_rows"] == 5
+    by_name = {row["variant"]: row for row in payload["results"]}
+    assert by_name["plain VADER"]["layers"] == []
+    assert by_name["ours (all layers)"]["layers"] == list(LAYERS)
+    assert by_name["ours (all layers)"]["football_accuracy"] == 1.0
+    assert by_name["plain VADER"]["football_accuracy"] == 0.2
+    assert by_name["plain + lexicon"]["football_accuracy"] > 0.2
+
+
+def test_missing_data_is_one_line_that_says_what_to_do(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["--data", str(tmp_path / "nowhere")])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: ")
+    assert "not found; pass --data DIR" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_the_band_search_runs_on_the_tuning_half(data_dir: Path) -> None:
+    result = CliRunner().invoke(main, ["--data", str(data_dir), "--tune"])
+    assert result.exit_code == 0, result.output
+    assert "TUNING half" in result.output
+    assert result.output.count("<- best macro-F1") == 1
+
+
+def test_it_runs_as_a_module(data_dir: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "analyzer.evaluate", "--data", str(data_dir), "--limit", "3"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "plain VADER" in done.stdout and "ours (all layers)" in done.stdout
+
+
+def test_help_describes_the_command() -> None:
+    result = CliRunner().invoke(main, ["--help"])
+    assert result.exit_code == 0
+    assert "--data" in result.output and "--json" in result.output and "--tune" in result.output
+
+
+def test_on_the_real_sets_ours_beats_plain_vader() -> None:
+    data = shared_file("data")
+    evaluation = evaluate(data, only=["plain VADER", "ours (all layers)"])
+    plain, ours = evaluation.results
+    assert plain.groundtruth_pearson == pytest.approx(0.8722, abs=5e-5)
+    assert plain.football_accuracy == pytest.approx(0.5624, abs=5e-5)
+    assert ours.groundtruth_pearson >= plain.groundtruth_pearson  # no loss on general tweets
+    assert ours.football_accuracy >= plain.football_accuracy + 0.03  # held-out half
+    assert ours.football_macro_f1 >= plain.football_macro_f1 + 0.02
