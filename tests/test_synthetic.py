@@ -1,0 +1,327 @@
+"""Synthetic streams: same seed same bytes, valid lines in each format, retweets, ids, the match's shape."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import re
+from datetime import UTC, datetime, timedelta
+from functools import cache
+
+import numpy as np
+import pytest
+
+from analyzer.matches import shipped
+from analyzer.sentiment.scorer import default_scorer
+from analyzer.synthetic import (
+    _TEMPLATES,
+    DEFAULT_SUPPORT,
+    StreamFormat,
+    main,
+    snowflake,
+    snowflake_ms,
+    write_stream,
+)
+
+MATCH = "BEL-JPN"
+KICKOFF = datetime(2018, 7, 2, 18, 0, tzinfo=UTC)  # 21:00 in Rostov-on-Don
+
+# The keys every line of a format has (a retweet adds its format's retweet field).
+KEYS = {
+    StreamFormat.V1: {"created_at", "id", "id_str", "full_text", "user", "lang", "entities"},
+    StreamFormat.SNSCRAPE: {"date", "rawContent", "user", "id", "url", "lang", "retweetedTweet"},
+    StreamFormat.V2: {"id", "text", "created_at", "author_id", "author", "lang", "entities"},
+}
+RE_ELONGATED_GOAL = re.compile(r"\bGOO+AL\b")
+
+
+@cache
+def generate(fmt: str, tweets: int = 3000, retweets: float = 0.3, seed: int = 1, lag: float = 2.0):
+    out = io.StringIO()
+    summary = write_stream(
+        out, shipped().find(MATCH), tweets=tweets, fmt=fmt, retweets=retweets, lag=lag, seed=seed
+    )
+    return out.getvalue(), summary
+
+
+def tweets_of(fmt: str, **options) -> list[dict]:
+    return [json.loads(line) for line in generate(fmt, **options)[0].splitlines()]
+
+
+def posted(fmt: str, tweet: dict) -> datetime:
+    if fmt == "v1":
+        return datetime.strptime(tweet["created_at"], "%a %b %d %H:%M:%S %z %Y")
+    if fmt == "snscrape":
+        return datetime.fromisoformat(tweet["date"])
+    return datetime.fromisoformat(tweet["created_at"].replace("Z", "+00:00"))
+
+
+def text_of(fmt: str, tweet: dict) -> str:
+    """The text that gets scored: a retweet's original's."""
+    if fmt == "v1":
+        return tweet.get("retweeted_status", tweet)["full_text"]
+    if fmt == "snscrape":
+        return (tweet["retweetedTweet"] or tweet)["rawContent"]
+    references = tweet.get("referenced_tweets")
+    return references[0]["text"] if references else tweet["text"]
+
+
+def is_retweet(fmt: str, tweet: dict) -> bool:
+    if fmt == "v1":
+        return "retweeted_status" in tweet
+    if fmt == "snscrape":
+        return tweet["retweetedTweet"] is not None
+    return any(ref["type"] == "retweeted" for ref in tweet.get("referenced_tweets", ()))
+
+
+def test_the_same_seed_gives_the_same_bytes(tmp_path):
+    match = shipped().find(MATCH)
+    digests = []
+    for name, seed in (("a", 7), ("b", 7), ("c", 8)):
+        path = tmp_path / f"{name}.jsonl"
+        write_stream(path, match, tweets=2000, fmt="v2", retweets=0.6, lag=2, seed=seed)
+        digests.append(hashlib.sha256(path.read_bytes()).hexdigest())
+    assert digests[0] == digests[1]
+    assert digests[0] != digests[2]
+    assert generate("v1")[0] == generate("v1", tweets=3000, retweets=0.3, seed=1, lag=2.0)[0]
+
+
+@pytest.mark.parametrize("fmt", list(StreamFormat))
+def test_every_line_is_a_tweet_of_its_format(fmt):
+    text, summary = generate(fmt.value)
+    lines = text.splitlines()
+    assert len(lines) == summary.tweets == 3000
+    assert text.endswith("\n") and text.isascii()  # non-ASCII is escaped, as Twitter does
+    retweet_field = {
+        "v1": "retweeted_status",
+        "snscrape": "retweetedTweet",
+        "v2": "referenced_tweets",
+    }
+    for line in lines:
+        tweet = json.loads(line)
+        assert KEYS[fmt] <= tweet.keys()
+        assert tweet["lang"] == "en"
+        if is_retweet(fmt.value, tweet):
+            original = text_of(fmt.value, tweet)
+            own = tweet[
+                "full_text" if fmt == "v1" else "rawContent" if fmt == "snscrape" else "text"
+            ]
+            assert own.startswith("RT @")
+            assert own[own.index(": ") + 2 :].rstrip("…") in original
+            assert retweet_field[fmt] in tweet
+
+
+def test_v1_entities_point_into_the_text():
+    seen = {"hashtags": 0, "user_mentions": 0, "urls": 0}
+    for tweet in tweets_of("v1"):
+        text = tweet["full_text"]
+        for tag in tweet["entities"]["hashtags"]:
+            start, end = tag["indices"]
+            assert text[start:end] == "#" + tag["text"]
+            seen["hashtags"] += 1
+        for mention in tweet["entities"]["user_mentions"]:
+            start, end = mention["indices"]
+            assert text[start:end] == "@" + mention["screen_name"]
+            seen["user_mentions"] += 1
+        for url in tweet["entities"]["urls"]:
+            start, end = url["indices"]
+            assert text[start:end] == url["url"] and url["url"].startswith("https://t.co/")
+            seen["urls"] += 1
+        assert tweet["user"]["screen_name"] and tweet["user"]["name"]
+    assert min(seen.values()) > 50
+
+
+def test_v2_entities_point_into_the_text():
+    for tweet in tweets_of("v2"):
+        text = tweet["text"]
+        for tag in tweet["entities"].get("hashtags", ()):
+            assert text[tag["start"] : tag["end"]] == "#" + tag["tag"]
+        for mention in tweet["entities"].get("mentions", ()):
+            assert text[mention["start"] : mention["end"]] == "@" + mention["username"]
+        assert tweet["author"]["id"] == tweet["author_id"]
+
+
+def test_snscrape_urls_name_the_author_and_the_id():
+    for tweet in tweets_of("snscrape"):
+        assert (
+            tweet["url"] == f"https://twitter.com/{tweet['user']['username']}/status/{tweet['id']}"
+        )
+        assert tweet["user"]["displayname"]
+
+
+@pytest.mark.parametrize("fmt", list(StreamFormat))
+def test_ids_are_snowflakes_of_their_times(fmt):
+    previous = None
+    ids = set()
+    for tweet in tweets_of(fmt.value):
+        tweet_id = int(tweet["id_str"] if fmt == "v1" else tweet["id"])
+        when = posted(fmt.value, tweet)
+        ms = snowflake_ms(tweet_id)
+        if fmt == "v2":  # to the millisecond
+            assert ms == round(when.timestamp() * 1000)
+        else:  # to the second
+            assert ms // 1000 == round(when.timestamp())
+        assert previous is None or when >= previous  # in time order
+        previous = when
+        ids.add(tweet_id)
+    assert len(ids) == 3000
+
+
+def test_snowflakes_count_milliseconds_from_twitters_epoch():
+    # 2018-07-02 18:05:00 UTC is 241,719,725,343 ms after 2010-11-04 01:42:54.657 UTC.
+    assert snowflake(1530554700000, 5) == (241_719_725_343 << 22) + 5
+    assert snowflake_ms((241_719_725_343 << 22) + 4_194_303) == 1530554700000
+    assert snowflake(1288834974657, 0) == 0
+
+
+@pytest.mark.parametrize("share", [0.0, 0.3, 0.6])
+def test_the_retweet_share_is_the_one_asked_for(share):
+    tweets = tweets_of("snscrape", tweets=20_000, retweets=share)
+    observed = sum(is_retweet("snscrape", t) for t in tweets) / len(tweets)
+    assert observed == pytest.approx(share, abs=0.015)
+    assert generate("snscrape", tweets=20_000, retweets=share)[1].retweets == round(
+        observed * len(tweets)
+    )
+
+
+def test_goal_times_add_the_half_time_break_to_second_half_goals():
+    minutes = [(t - KICKOFF) / timedelta(minutes=1) for t in generate("v1")[1].goal_times]
+    # 48' is 50 minutes of play (two of first-half stoppage), plus the 15-minute break.
+    assert minutes == [65.0, 69.0, 86.0, 91.0, 111.0]
+    # The 2018 final: three first-half goals (no break), three after half-time.
+    final = shipped().find("FRA-CRO@2018")
+    summary = write_stream(io.StringIO(), final, tweets=10)
+    kickoff = datetime(2018, 7, 15, 15, 0, tzinfo=UTC)
+    after = [(t - kickoff) / timedelta(minutes=1) for t in summary.goal_times]
+    assert after == [18.0, 28.0, 38.0, 61.0 + 15, 67.0 + 15, 71.0 + 15]
+
+
+def test_the_volume_follows_the_match():
+    text, summary = generate("v2", tweets=30_000)
+    minutes = np.array(
+        [
+            (posted("v2", json.loads(line)) - KICKOFF) / timedelta(minutes=1)
+            for line in text.splitlines()
+        ]
+    )
+    assert minutes.min() >= -45 and minutes.max() < 135  # 3 hours from 45 minutes before
+    assert summary.first is not None and (summary.first - KICKOFF) < timedelta(minutes=-44)
+    per_minute = np.bincount(np.floor(minutes + 45).astype(int), minlength=180)
+
+    def level(start: int, end: int) -> float:
+        return float(per_minute[start + 45 : end + 45].mean())
+
+    assert level(50, 60) < 0.7 * level(20, 40)  # the half-time lull
+    assert level(-45, -35) < level(-10, 0) < level(20, 40)  # the build-up
+    for goal in (65, 69, 86, 91, 111):  # each goal's reaction, 2 minutes late
+        assert per_minute[goal + 2 + 45] > 3 * per_minute[goal + 1 + 45]
+
+
+def test_the_talk_is_fan_talk_about_this_match():
+    tweets = tweets_of("v1", tweets=20_000)
+    texts = [t["full_text"] for t in tweets if "retweeted_status" not in t]
+    joined = "\n".join(texts)
+    assert RE_ELONGATED_GOAL.search(joined)
+    assert "#BELJPN" in joined and "#WorldCup" in joined and "#JPN" in joined
+    shouted = re.compile(r"\b[A-Z]{2,}(?:\W+[A-Z]{2,}){3}")  # four words in capitals
+    assert sum(bool(shouted.search(t)) for t in texts) > 0.05 * len(texts)
+    assert sum(any(ord(c) > 0x2000 for c in t) for t in texts) > 0.4 * len(texts)  # emoji
+    assert "https://t.co/" in joined and re.search(r"^@\w+ ", joined, re.MULTILINE)
+    # Nobody names a scorer before the reaction to the goal has started.
+    chadli_onset = KICKOFF + timedelta(minutes=111 + 2)
+    for tweet in tweets:
+        if "chadli" in tweet["full_text"].lower():
+            assert posted("v1", tweet) >= chadli_onset
+    assert "Chadli" in joined and "Haraguchi" in joined
+
+
+@pytest.mark.parametrize("kind", list(_TEMPLATES))
+def test_templates_score_as_their_mood(kind):
+    # The mood jump after a goal comes from these texts: VADER must read each one the
+    # way the generator means it, as written and shouted.
+    templates, mood = _TEMPLATES[kind]
+    scorer = default_scorer()
+    for template in templates:
+        for team, opp in (("Belgium", "Japan"), ("Japan", "Belgium")):
+            text = template.format(
+                team=team,
+                opp=opp,
+                home="Belgium",
+                away="Japan",
+                scorer="Inui",
+                score="Belgium 0-2 Japan",
+                goal="GOOOAL",
+                yes="YESSS",
+                no="NOOOO",
+            )
+            for variant in (text, text.upper()):
+                compound = scorer.score(variant).compound
+                if mood == "positive":
+                    assert compound >= 0.05, variant
+                elif mood == "negative":
+                    assert compound <= -0.05, variant
+                else:
+                    assert -0.05 < compound < 0.05, variant
+
+
+def test_default_support_favours_one_side():
+    home, away = DEFAULT_SUPPORT
+    assert home > away and home + away <= 1
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"tweets": -1}, "negative"),
+        ({"retweets": 1.0}, "retweet share"),
+        ({"lag": -2}, "lag"),
+        ({"support": (0.8, 0.3)}, "support"),
+    ],
+)
+def test_impossible_options_are_refused(options, message):
+    arguments = {"tweets": 10, **options}
+    with pytest.raises(ValueError, match=message):
+        write_stream(io.StringIO(), shipped().find(MATCH), **arguments)
+
+
+def test_no_tweets_is_an_empty_file():
+    out = io.StringIO()
+    summary = write_stream(out, shipped().find(MATCH), tweets=0)
+    assert (out.getvalue(), summary.tweets, summary.first, summary.last) == ("", 0, None, None)
+
+
+def test_the_command_writes_the_file_and_says_so(tmp_path, capsys):
+    out = tmp_path / "stream.jsonl"
+    with pytest.raises(SystemExit) as exit_:
+        main(
+            [str(out), "--tweets", "500", "--format", "snscrape", "--retweets", "0.6", "--lag", "3"]
+        )
+    assert exit_.value.code == 0
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith(
+        f"Wrote 500 tweets ({sum(is_retweet('snscrape', json.loads(x)) for x in out.read_text().splitlines())} retweets)"
+        f" about Belgium 3-2 Japan to {out} (snscrape format, seed 1): 2018-07-02 17:15:"
+    )
+    assert "goals on the pitch at 19:05, 19:09, 19:26, 19:31, 19:51 UTC" in captured.err
+    assert "reactions 3 min later" in captured.err
+    assert len(out.read_text().splitlines()) == 500
+
+
+def test_the_command_reports_an_unknown_match(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main([str(tmp_path / "x.jsonl"), "--match", "XXX-YYY"])
+    assert exit_.value.code == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Error: ") and err.count("\n") == 1
+    assert not (tmp_path / "x.jsonl").exists()
+
+
+def test_the_command_has_help(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["--help"])
+    assert exit_.value.code == 0
+    help_text = capsys.readouterr().out
+    for option in ("--tweets", "--format", "--retweets", "--lag", "--seed", "--match"):
+        assert option in help_text
