@@ -127,6 +127,11 @@ def main() -> None:
                    "when not given).")  # fmt: skip
 @click.option("--half-time-break", type=click.FloatRange(min=0, max=60), metavar="MINUTES",
               help="Length of the half-time break (the match file's, else 15).")  # fmt: skip
+@click.option("--authors", type=click.Choice(["fans", "all", "media", "pundits", "players", "coaches"]),
+              default="fans", show_default=True,
+              help="Whose mood the report, chart and summary speak for; the data files keep everyone.")  # fmt: skip
+@click.option("--shift-window", type=click.IntRange(min=1, max=30), default=5, show_default=True,
+              metavar="MINUTES", help="Minutes before and after each goal compared for its mood shift.")  # fmt: skip
 @read_options
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors and warnings.")
 @verbose_option
@@ -137,6 +142,8 @@ def run(
     out: Path,
     lag: float | None,
     half_time_break: float | None,
+    authors: str,
+    shift_window: int,
     text_column: str | None,
     time_column: str | None,
     naive_timezone: str,
@@ -146,10 +153,11 @@ def run(
 
     DIR holds news articles (plain text with embedded tweets and quotes) and tweet
     exports (Twitter API v1.1 or v2 JSON/JSONL, snscrape JSONL, CSV), in any mix.
-    Writes records.csv, records.jsonl, moments.csv, mood.png and report.html.
+    Writes records.csv, records.jsonl, moments.csv, mood.png, report.html and,
+    when records have posting times, series.csv and series_wall.csv.
     """
     from analyzer.ingest import ReadOptions
-    from analyzer.pipeline import OUTPUT_FILES, analyze
+    from analyzer.pipeline import analyze
     from analyzer.summary import summary_lines
 
     if match_id is None and match_file is None:
@@ -166,6 +174,8 @@ def run(
             match_file=match_file,
             lag=lag,
             half_time_break=half_time_break,
+            authors=authors,
+            shift_window=shift_window,
             read_options=options,
             on_file=progress,
         )
@@ -175,7 +185,7 @@ def run(
     if not quiet:
         for line in summary_lines(analysis):
             click.echo(line)
-        click.echo(f"\nWrote {folder}/: {' '.join(OUTPUT_FILES)}")
+        click.echo(f"\nWrote {folder}/: {' '.join(analysis.written)}")
 
 
 def warn_about_inputs(analysis: Any) -> None:

@@ -76,13 +76,45 @@ RECORD_COLUMNS: tuple[Column, ...] = (
     Column("moment_label", "string", "That moment in words: \"52' Inui BEL 0-2 JPN\""),
     Column("clock", "float64", "Minutes of play since kick-off, stoppage time included; negative before kick-off; empty when unaligned"),
     Column("minute", "string", "The clock as football writes it: 52', 90+4', -30' before kick-off, FT+8' after the final whistle, FT when only known to be after it"),
-    Column("phase", "string", "pre-match, first half, half-time, second half, extra time, penalties, post-match or unknown"),
+    Column("phase", "string", "pre-match, first half, half-time, second half, extra-time break, extra time, penalties, post-match or unknown"),
     Column("method", "string", "What placed the record: time, content, position, after-match or unaligned"),
     Column("confidence", "float64", "How far the placement can be trusted, from 0 to 1"),
     Column("evidence", "string", "The time, words or neighbour that placed the record"),
 )  # fmt: skip
 
 RECORD_COLUMN_NAMES = [c.name for c in RECORD_COLUMNS]
+
+# The statistics of a minute, shared by both series files (see analyzer.series).
+_MINUTE_STATS: tuple[Column, ...] = (
+    Column("volume", "Int64", "Records posted in the minute, retweets and unscored ones included"),
+    Column("scored", "Int64", "Of those, the ones with a score"),
+    Column("mean", "float64", "Mean compound score of the scored records"),
+    Column("ci_low", "float64", "Lower end of the mean's 95% confidence interval (t distribution; empty below 2 scored)"),
+    Column("ci_high", "float64", "Upper end of that interval"),
+    Column("positive", "Int64", "Positive records"),
+    Column("neutral", "Int64", "Neutral records"),
+    Column("negative", "Int64", "Negative records"),
+    Column("unscored", "Int64", "Records without a score (no text, or not English)"),
+    Column("share_positive", "float64", "Positive share of the scored records"),
+    Column("share_negative", "float64", "Negative share of the scored records"),
+    Column("net", "float64", "Net sentiment: (positive - negative) / (positive + negative)"),
+)  # fmt: skip
+
+SERIES_COLUMNS: tuple[Column, ...] = (
+    Column("clock_minute", "Int64", "Whole minute of play since kick-off: the records with a clock from this value to the next; negative before kick-off"),
+    Column("minute", "string", "That minute as football writes it: 48', 90+4', -30' before kick-off, FT+5' after the final whistle"),
+    Column("phase", "string", "pre-match, first half, half-time, second half, extra time, penalties or post-match"),
+    *_MINUTE_STATS,
+    Column("home_mean", "float64", "Mean score of the sentences naming the home team"),
+    Column("home_scored", "Int64", "How many records gave one"),
+    Column("away_mean", "float64", "Mean score of the sentences naming the away team"),
+    Column("away_scored", "Int64", "How many records gave one"),
+)  # fmt: skip
+
+WALL_SERIES_COLUMNS: tuple[Column, ...] = (
+    Column("utc_minute", "datetime64[ns, UTC]", "The minute, by posting time in UTC (the stream's own clock, lag not applied)"),
+    *_MINUTE_STATS,
+)  # fmt: skip
 
 MOMENT_COLUMNS: tuple[Column, ...] = (
     Column("moment", "string", "Moment id: kick-off, half-time, goal-1 ..., comeback-1, full-time; pre-match for before kick-off"),

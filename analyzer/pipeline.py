@@ -17,7 +17,6 @@ clock, writes them out and keeps running totals.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
@@ -30,36 +29,47 @@ from analyzer.authors import with_account_role
 from analyzer.charts import chart_caption, mood_chart, png_bytes
 from analyzer.errors import InputError
 from analyzer.export import write_bytes, write_table, write_text
-from analyzer.frame import MOMENT_COLUMNS, RECORD_COLUMN_NAMES, RECORD_COLUMNS, records_chunk
+from analyzer.frame import (
+    MOMENT_COLUMNS,
+    RECORD_COLUMN_NAMES,
+    RECORD_COLUMNS,
+    SERIES_COLUMNS,
+    WALL_SERIES_COLUMNS,
+    records_chunk,
+)
 from analyzer.ingest import FileRead, FileSkipped, Inputs, ReadOptions
-from analyzer.matches import Match, load_match_file, shipped
+from analyzer.matches import Match, MomentKind, load_match_file, shipped
 from analyzer.matches.clock import MatchClock
 from analyzer.report import ReportInput, render_report
 from analyzer.sentiment import Scorer, default_scorer
+from analyzer.series import MinuteSeries
+from analyzer.shifts import MoodShift, mood_shifts
+from analyzer.spikes import GoalDetection, Spike
 from analyzer.spill import Spill
-from analyzer.tally import Tally
+from analyzer.tally import AUTHOR_VIEWS, Tally
 from analyzer.teams import TeamMentions
+from analyzer.timing import (
+    Lag,
+    StreamSeries,
+    add_wall_clock,
+    match_series_frame,
+    settle_lag,
+    stream_spikes,
+    wall_series_frame,
+)
 
 # Distinct sentences whose scores are kept for team attribution (about 30 MB at most).
 SENTENCES_REMEMBERED = 100_000
-
-OUTPUT_FILES = ("records.csv", "records.jsonl", "moments.csv", "mood.png", "report.html")
-
-
-@dataclass(frozen=True)
-class Lag:
-    """How many minutes the tweets run behind the pitch, and where that figure comes from."""
-
-    minutes: float
-    source: str  # "given" (--lag), "estimated", or "none" (no record with a posting time)
-    detail: str = ""
 
 
 class Analysis:
     """The result of one analysis: the match, what was read, the placed records and their totals.
 
-    The records live in a temporary folder until :meth:`close` (or the end of a ``with``
-    block); ``records`` loads them all, ``write`` streams them to the output files.
+    ``tally`` and ``series`` count every record (they feed the data files); ``view_tally``
+    and ``view_series`` count the authors of the chosen view (fans by default), which is
+    what the report, the chart and the summary speak for. The records live in a
+    temporary folder until :meth:`close` (or the end of a ``with`` block); ``records``
+    loads them all, ``write`` streams them to the output files.
     """
 
     def __init__(
@@ -69,18 +79,35 @@ class Analysis:
         folder_name: str,
         clock: MatchClock,
         lag: Lag,
+        view: str,
         read: list[FileRead],
         skipped: list[FileSkipped],
         store: Spill,
         tally: Tally,
+        view_tally: Tally,
+        series: StreamSeries,
+        view_series: StreamSeries,
+        wall_series: MinuteSeries,
+        spikes: list[Spike],
+        goals_detected: list[GoalDetection],
+        shift_window: int,
     ) -> None:
         self.match = match
         self.folder_name = folder_name  # where under the output folder this match's files go
         self.clock = clock
         self.lag = lag
+        self.view = view
         self.read = read
         self.skipped = skipped
         self.tally = tally
+        self.view_tally = view_tally
+        self.series = series
+        self.view_series = view_series
+        self.wall_series = wall_series
+        self.spikes = spikes
+        self.goals_detected = goals_detected
+        self.shift_window = shift_window
+        self.written: list[str] = []  # file names the last write() produced
         self._store = store
 
     @property
@@ -94,12 +121,18 @@ class Analysis:
 
     @property
     def moments(self) -> pd.DataFrame:
-        """One row per match moment: records placed in it and their mood."""
+        """One row per match moment: every record placed in it and their mood."""
         return self.tally.moments()
 
+    def shifts(self, *, view: bool = True) -> list[MoodShift]:
+        """The mood change around each goal, over posting times (empty without timed records)."""
+        series = (self.view_series if view else self.series).overall
+        goals = [m.position for m in self.match.moments if m.kind is MomentKind.GOAL]
+        return mood_shifts(series, goals, window=self.shift_window) if series.volume else []
+
     def figure(self) -> Figure:
-        """The mood-over-match chart (a new matplotlib Figure; close it when done)."""
-        tally = self.tally
+        """The mood-over-match chart for the view (a new matplotlib Figure; close it when done)."""
+        tally = self.view_tally
         sample = tally.sample()
         caption = chart_caption(
             tally.kinds, unaligned=tally.unaligned, unscored=tally.labels.get("unscored", 0),
@@ -121,14 +154,25 @@ class Analysis:
             jsonl=folder / "records.jsonl",
         )
         write_table([self.moments], MOMENT_COLUMNS, csv=folder / "moments.csv")
+        written = ["records.csv", "records.jsonl", "moments.csv"]
+        if self.series.volume:
+            series = match_series_frame(self.series, self.clock)
+            write_table([series], SERIES_COLUMNS, csv=folder / "series.csv")
+            write_table(
+                [wall_series_frame(self.wall_series)],
+                WALL_SERIES_COLUMNS,
+                csv=folder / "series_wall.csv",
+            )
+            written += ["series.csv", "series_wall.csv"]
         fig = self.figure()
         try:
             chart = png_bytes(fig)
         finally:
             fig.clear()
         write_bytes(folder / "mood.png", chart)
-        report = ReportInput(self.match, self.read, self.skipped, self.tally, self.lag, chart)
+        report = ReportInput(self.match, self.read, self.skipped, self.view_tally, self.lag, chart)
         write_text(folder / "report.html", render_report(report))
+        self.written = [*written, "mood.png", "report.html"]
         return folder
 
     def close(self) -> None:
@@ -162,6 +206,8 @@ def analyze(
     match_file: str | Path | None = None,
     lag: float | None = None,
     half_time_break: float | None = None,
+    authors: str = "fans",
+    shift_window: int = 5,
     read_options: ReadOptions | None = None,
     on_file: Callable[[int, int, str], None] | None = None,
 ) -> Analysis:
@@ -170,11 +216,15 @@ def analyze(
     ``match`` is an id like ``"BEL-JPN"`` (or ``"BEL-ENG@2018-07-14"`` when teams met more
     than once); ``match_file`` reads the match from a file instead of the shipped data.
     ``lag`` fixes how many minutes tweets run behind the pitch (estimated when None);
-    ``half_time_break`` is in minutes (the match file's, else 15). ``on_file(done, total,
-    path)`` is called before each file is read, for progress display.
+    ``half_time_break`` is in minutes (the match file's, else 15). ``authors`` picks whose
+    mood the report speaks for (a key of ``AUTHOR_VIEWS``); the data files keep everyone.
+    ``shift_window`` is the minutes before and after each goal compared for its mood
+    shift. ``on_file(done, total, path)`` is called before each file is read.
     """
     if match is None and match_file is None:
         raise InputError("say which match: --match BEL-JPN, or --match-file for your own")
+    if authors not in AUTHOR_VIEWS:
+        raise InputError(f"--authors must be one of {', '.join(AUTHOR_VIEWS)}, not {authors!r}")
     found, folder_name = resolve_match(match, match_file)
     inputs = Inputs(Path(path), options=read_options, on_file=on_file)
     timeline = Timeline(found)
@@ -182,14 +232,21 @@ def analyze(
 
     unplaced = Spill()
     try:
-        timed = _read_score_and_place_by_content(inputs, timeline, unplaced)
-        settled = _settle_lag(lag, timed)
+        wall = MinuteSeries()
+        _read_score_and_place_by_content(inputs, timeline, unplaced, wall)
+        settled = settle_lag(lag, wall, found, clock)
         clock = clock.with_lag(settled.minutes)
-        store, tally = Spill(), Tally(found)
+        spikes, detected = stream_spikes(wall, found, clock)
+        roles = AUTHOR_VIEWS[authors]
+        store, tally, view_tally = Spill(), Tally(found), Tally(found, roles=roles)
+        series, view_series = StreamSeries(), StreamSeries()
         for chunk in unplaced:
             placed = place_by_time(chunk, clock, timeline)
             store.append(placed)
             tally.add(placed)
+            view_tally.add(placed)
+            series.add(placed)
+            view_series.add(placed if roles is None else placed[placed["author_role"].isin(roles)])
     finally:
         unplaced.close()
     return Analysis(
@@ -197,22 +254,31 @@ def analyze(
         folder_name=folder_name,
         clock=clock,
         lag=settled,
+        view=authors,
         read=inputs.read,
         skipped=inputs.skipped,
         store=store,
         tally=tally,
+        view_tally=view_tally,
+        series=series,
+        view_series=view_series,
+        wall_series=wall,
+        spikes=spikes,
+        goals_detected=detected,
+        shift_window=shift_window,
     )
 
 
-def _read_score_and_place_by_content(inputs: Inputs, timeline: Timeline, spill: Spill) -> int:
+def _read_score_and_place_by_content(
+    inputs: Inputs, timeline: Timeline, spill: Spill, wall: MinuteSeries
+) -> None:
     """Pass one: every batch read, scored, attributed to teams and placed by its words.
 
-    Returns how many records have a posting time.
+    Records with a posting time also go into the wall-clock series, for the lag and spikes.
     """
     scorer = default_scorer()
     mentions = TeamMentions.for_match(timeline.match)
     sentences = SentenceScores(scorer)
-    timed = 0
     for batch in inputs.batches():
         records = [with_account_role(r) for r in batch.records]
         scores = scorer.score_all(r.text for r in records)
@@ -226,9 +292,8 @@ def _read_score_and_place_by_content(inputs: Inputs, timeline: Timeline, spill: 
         chunk = records_chunk(
             records, scores, placements, attributions, match=timeline.match, format=batch.format
         )
-        timed += int(chunk["posted_at"].notna().sum())
+        add_wall_clock(wall, chunk)
         spill.append(chunk)
-    return timed
 
 
 class SentenceScores:
@@ -238,12 +303,4 @@ class SentenceScores:
         self.score = lru_cache(maxsize=remember)(scorer.score)
 
 
-def _settle_lag(given: float | None, timed: int) -> Lag:
-    if given is not None:
-        return Lag(given, "given")
-    if timed == 0:
-        return Lag(0.0, "none", "no record has a posting time")
-    return Lag(0.0, "estimated", "lag estimation not available yet; assumed 0")
-
-
-__all__ = ["OUTPUT_FILES", "Analysis", "Lag", "analyze", "resolve_match"]
+__all__ = ["Analysis", "Lag", "StreamSeries", "analyze", "resolve_match"]

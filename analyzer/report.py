@@ -24,7 +24,7 @@ from analyzer.matches import Match
 from analyzer.tally import Tally
 
 if TYPE_CHECKING:
-    from analyzer.pipeline import Lag
+    from analyzer.timing import Lag
 
 
 @dataclass(frozen=True)

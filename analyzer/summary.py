@@ -1,6 +1,8 @@
-"""The short text summary printed after a run: what was read, and the mood before and after each goal."""
+"""The short text summary printed after a run: what was read, the stream's timing, the mood around each goal."""
 
 from __future__ import annotations
+
+from datetime import UTC, datetime
 
 import pandas as pd
 
@@ -9,9 +11,30 @@ from analyzer.pipeline import Analysis
 
 
 def summary_lines(analysis: Analysis) -> list[str]:
-    match, tally = analysis.match, analysis.tally
+    match, everyone, view = analysis.match, analysis.tally, analysis.view_tally
     lines = [f"{match.title}  ({match.competition}, {match.round}, {match.date.isoformat()})", ""]
-    lines.append(f"Read {len(analysis.read)} file(s):")
+    lines += _files(analysis)
+    kinds = sorted(everyone.kinds.items(), key=lambda item: (-item[1], item[0]))
+    made_of = ", ".join(f"{n} {_plural(kind, n)}" for kind, n in kinds)
+    lines += [
+        "",
+        f"{everyone.records} records ({made_of}); "
+        f"{everyone.unaligned} could not be placed on the match clock.",
+    ]
+    lines += _timing(analysis)
+    if analysis.view != "all":
+        lines.append(
+            f"The report speaks for {analysis.view}: {view.records} of the {everyone.records} "
+            "records (--authors all for everyone)."
+        )
+    lines += ["", "Mood before -> after each goal (mean compound score, scored records):"]
+    lines += _goal_moods(analysis)
+    lines += _shifts(analysis)
+    return lines
+
+
+def _files(analysis: Analysis) -> list[str]:
+    lines = [f"Read {len(analysis.read)} file(s):"]
     width = max((len(f.path) for f in analysis.read), default=0)
     for f in analysis.read:
         counts = ", ".join(f"{n} {_plural(kind, n)}" for kind, n in sorted(f.counts.items()))
@@ -19,34 +42,90 @@ def summary_lines(analysis: Analysis) -> list[str]:
             f"  ({f.problem_count} problem(s), first: {f.problems[0]})" if f.problem_count else ""
         )
         lines.append(f"  {f.path:<{width}}  {counts or 'no records'}{problems}")
-    for s in analysis.skipped:
-        lines.append(f"  skipped {s.path}: {s.reason}")
-    kinds = sorted(tally.kinds.items(), key=lambda item: (-item[1], item[0]))
-    made_of = ", ".join(f"{n} {_plural(kind, n)}" for kind, n in kinds)
-    lines += [
-        "",
-        f"{tally.records} records ({made_of}); {tally.unaligned} could not be placed on the match clock.",
-    ]
-    if analysis.lag.source != "none":
+    lines += [f"  skipped {s.path}: {s.reason}" for s in analysis.skipped]
+    return lines
+
+
+def _timing(analysis: Analysis) -> list[str]:
+    lag = analysis.lag
+    if lag.source == "none":
+        return []
+    said = {"given": "as given", "estimated": f"estimated: {lag.detail}", "assumed": lag.detail}
+    lines = [f"Tweets run {lag.minutes:g} min behind the pitch ({said[lag.source]})."]
+    if analysis.spikes:
+        found = [d for d in analysis.goals_detected if d.detected]
+        delays = ", ".join(f"{d.delay:g}" for d in found)
+        late = f", {delays} min after the goal" if found else ""
         lines.append(
-            f"Tweets run {analysis.lag.minutes:g} min behind the pitch ({analysis.lag.source})."
+            f"{len(analysis.spikes)} spikes in volume; {len(found)} of "
+            f"{len(analysis.goals_detected)} goals show as spikes{late}."
         )
-    lines += ["", "Mood before and after each goal (mean compound score, scored records):"]
-    moments = analysis.moments
+        for spike in analysis.spikes[:SPIKES_LISTED]:
+            start = datetime.fromtimestamp(spike.start * 60, tz=UTC).strftime("%H:%M")
+            near = (
+                f", near {spike.moment.label} ({spike.moment.distance:+g} min)"
+                if spike.moment
+                else ""
+            )
+            words = " ".join(term for term, _ in spike.terms[:4])
+            lines.append(
+                f"  {start} UTC  peak {spike.peak_volume}/min, x{spike.ratio:.1f}{near}  [{words}]"
+            )
+    return lines
+
+
+SPIKES_LISTED = 10
+
+
+def _goal_moods(analysis: Analysis) -> list[str]:
+    """Per goal: the mood of the moment before it and of its own, for the view and for everyone."""
+    views = [(analysis.view, analysis.view_tally.moments())]
+    if analysis.view != "all":
+        views.append(("everyone", analysis.tally.moments()))
+    columns = [(name, _before_after(moments)) for name, moments in views]
+    goals = [m for m in analysis.match.moments if m.kind is MomentKind.GOAL]
+    label_width = max((len(m.label) for m in goals), default=0)
+    cell_width = max((len(cell) for _, cells in columns for cell in cells.values()), default=0) + 3
+    header = "".join(f"{name:<{cell_width}}" for name, _ in columns).rstrip()
+    lines = [f"  {'':<{label_width}}  {header}"]
+    for goal in goals:
+        row = "".join(f"{cells.get(goal.id, ''):<{cell_width}}" for _, cells in columns).rstrip()
+        lines.append(f"  {goal.label:<{label_width}}  {row}")
+    return lines
+
+
+def _before_after(moments: pd.DataFrame) -> dict[str, str]:
     points = moments[moments["kind"] != MomentKind.COMEBACK.value].reset_index(drop=True)
-    label_width = max((len(str(x)) for x in points["label"]), default=0)
+    cells = {}
     for i in range(len(points)):
-        row = points.iloc[i]
-        if row["kind"] != MomentKind.GOAL.value:
-            continue
-        before = points.iloc[i - 1] if i > 0 else None
-        lines.append(f"  {row['label']:<{label_width}}  before {_mood(before)}  after {_mood(row)}")
+        if points.iloc[i]["kind"] == MomentKind.GOAL.value:
+            before = points.iloc[i - 1] if i > 0 else None
+            cells[str(points.iloc[i]["moment"])] = f"{_mood(before)} -> {_mood(points.iloc[i])}"
+    return cells
+
+
+def _shifts(analysis: Analysis) -> list[str]:
+    shifts = analysis.shifts()
+    if not shifts:
+        return []
+    labels = [m.label for m in analysis.match.moments if m.kind is MomentKind.GOAL]
+    width = max(len(label) for label in labels)
+    lines = [
+        "",
+        f"Mood shift at each goal ({analysis.view}; {analysis.shift_window} min before vs after, "
+        "by posting time; 95% interval):",
+    ]
+    for shift, label in zip(shifts, labels, strict=True):
+        lines.append(
+            f"  {label:<{width}}  {shift.difference:+.3f} [{shift.ci_low:+.3f}, {shift.ci_high:+.3f}]"
+            f"  ({shift.before_n} before, {shift.after_n} after)"
+        )
     return lines
 
 
 def _mood(row: pd.Series | None) -> str:
     if row is None or row["scored"] == 0:
-        return "   n/a (0)"
+        return "   n/a"
     return f"{float(row['mean_compound']):+.3f} ({int(row['scored'])})"
 
 

@@ -19,9 +19,38 @@ from analyzer.matches import Match, MomentKind
 
 # The most positive and most negative records the report lifts out.
 EXTREMES_KEPT = 5
+# Who a report speaks for: the author roles each --authors view keeps (None keeps everyone).
+# "Fan sentiment" is the default view; the data files always keep every record.
+AUTHOR_VIEWS: dict[str, frozenset[str] | None] = {
+    "fans": frozenset({"fan"}),
+    "all": None,
+    "media": frozenset({"media"}),
+    "pundits": frozenset({"pundit"}),
+    "players": frozenset({"player", "former player"}),
+    "coaches": frozenset({"coach"}),
+}
+
 # Rows of the records table carried into the HTML report and drawn as points in the
 # chart; above this the report says how many it shows and the chart bins by minute.
 SAMPLE_ROWS = 2000
+
+
+@dataclass
+class _Mean:
+    """Count and total of a score column's values, for a mean that can be built chunk by chunk."""
+
+    count: int = 0
+    total: float = 0.0
+
+    def add(self, values: pd.Series) -> None:
+        numbers = values.to_numpy(dtype=float, na_value=np.nan)
+        present = ~np.isnan(numbers)
+        self.count += int(present.sum())
+        self.total += float(numbers[present].sum())
+
+    @property
+    def mean(self) -> float | None:
+        return round(self.total / self.count, 4) if self.count else None
 
 
 @dataclass
@@ -58,8 +87,11 @@ class _Sums:
 class Tally:
     """Totals of a run, fed with placed chunks of the records table."""
 
-    def __init__(self, match: Match, *, sample_rows: int = SAMPLE_ROWS) -> None:
+    def __init__(
+        self, match: Match, *, roles: frozenset[str] | None = None, sample_rows: int = SAMPLE_ROWS
+    ) -> None:
         self.match = match
+        self.roles_kept = roles  # only records by these author roles are counted; None: all
         self.sample_rows = sample_rows
         self.records = 0
         self.kinds: Counter[str] = Counter()
@@ -69,12 +101,16 @@ class Tally:
         self.roles: Counter[str] = Counter()
         self.retweets = 0
         self._moments: dict[str, _Sums] = {}
+        self._team_moments: dict[tuple[str, str], _Mean] = {}
+        self._by_role: dict[str, _Sums] = {}
         self._spans = {m.id: _Sums() for m in match.moments if m.kind is MomentKind.COMEBACK}
         self._sample = empty_records()
         self._most_positive = empty_records()
         self._most_negative = empty_records()
 
     def add(self, chunk: pd.DataFrame) -> None:
+        if self.roles_kept is not None:
+            chunk = chunk[chunk["author_role"].isin(self.roles_kept)]
         if chunk.empty:
             return
         self.records += len(chunk)
@@ -89,6 +125,11 @@ class Tally:
         self.retweets += int(chunk["is_retweet"].sum())
         for moment_id, rows in chunk.groupby("moment", sort=False):
             self._moments.setdefault(str(moment_id), _Sums()).add(rows)
+            for side in ("home", "away"):
+                key = (str(moment_id), side)
+                self._team_moments.setdefault(key, _Mean()).add(rows[f"{side}_compound"])
+        for role, rows in chunk.groupby("author_role", sort=False):
+            self._by_role.setdefault(str(role), _Sums()).add(rows)
         for moment in self.match.moments:
             if moment.id in self._spans:
                 end = moment.end_position if moment.end_position is not None else moment.position
@@ -120,6 +161,30 @@ class Tally:
         return self._most_negative[self._most_negative["label"] == "negative"].reset_index(
             drop=True
         )
+
+    def team_moods(self) -> pd.DataFrame:
+        """Per moment, the mean score of sentences naming each team, and how many records gave one."""
+        rows = []
+        ids = (["pre-match"] if "pre-match" in self._moments else []) + [
+            m.id for m in self.match.moments if m.kind is not MomentKind.COMEBACK
+        ]
+        for moment_id in ids:
+            home = self._team_moments.get((moment_id, "home"), _Mean())
+            away = self._team_moments.get((moment_id, "away"), _Mean())
+            rows.append({"moment": moment_id, "home_records": home.count, "home_mean": home.mean,
+                         "away_records": away.count, "away_mean": away.mean})  # fmt: skip
+        return pd.DataFrame(
+            rows, columns=["moment", "home_records", "home_mean", "away_records", "away_mean"]
+        )
+
+    def role_moods(self) -> pd.DataFrame:
+        """Per author role: records, scored, mean score and labels, most records first."""
+        rows = [{"role": role} | sums.columns() for role, sums in self._by_role.items()]
+        frame = pd.DataFrame(rows, columns=["role", "records", "scored", "mean_compound", "positive",
+                                            "neutral", "negative"])  # fmt: skip
+        return frame.sort_values(
+            ["records", "role"], ascending=[False, True], kind="stable"
+        ).reset_index(drop=True)
 
     def moments(self) -> pd.DataFrame:
         """One row per moment (and one for before kick-off when anything was placed there)."""

@@ -42,7 +42,7 @@ def chromium_path() -> str:
 @pytest.fixture(scope="module")
 def report(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("report")
-    with analyzer.analyze(SAMPLES, match="BEL-JPN") as result:
+    with analyzer.analyze(SAMPLES, match="BEL-JPN", authors="all") as result:
         return result.write(out) / "report.html"
 
 

@@ -13,7 +13,7 @@ from .conftest import SAMPLES
 
 @pytest.fixture(scope="module")
 def result():
-    with analyzer.analyze(SAMPLES, match="BEL-JPN") as analysis:
+    with analyzer.analyze(SAMPLES, match="BEL-JPN", authors="all") as analysis:
         yield analysis
 
 

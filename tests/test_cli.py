@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -21,7 +22,7 @@ def report_dir(tmp_path_factory):
     """One real run on the sample articles, shared by the tests that read its output."""
     out = tmp_path_factory.mktemp("reports")
     result = CliRunner().invoke(
-        main, [str(SAMPLES.parent), "--match", "BEL-JPN", "--out", str(out)]
+        main, [str(SAMPLES.parent), "--match", "BEL-JPN", "--out", str(out), "--authors", "all"]
     )
     assert result.exit_code == 0, result.output
     return out / "BEL-JPN", result
@@ -41,7 +42,9 @@ def test_the_summary_names_each_file_and_the_mood_around_each_goal(report_dir) -
     assert "BEL-JPN/001_f94c4db15e66a882.txt  17 tweets" in out
     assert "BEL-JPN/002_14d4a9f4abd7d5c7.txt  8 quotes" in out
     assert "26 records (17 tweets, 9 quotes); 0 could not be placed" in out
-    assert "52' Inui BEL 0-2 JPN        before +0.000 (1)  after +0.499 (7)" in out
+    assert (
+        "  52' Inui BEL 0-2 JPN        +0.000 (1) -> +0.499 (7)\n" in out
+    )  # --authors all: one column
     assert result.stderr == ""
 
 
@@ -195,3 +198,23 @@ def test_python_dash_m_runs_the_command() -> None:
         [sys.executable, "-m", "analyzer", "--help"], capture_output=True, text=True, cwd=REPO
     )
     assert output.returncode == 0 and "Usage: analyze" in output.stdout
+
+
+def test_the_default_view_speaks_for_fans_and_the_data_files_keep_everyone(tmp_path) -> None:
+    result = CliRunner().invoke(main, [str(SAMPLES), "-m", "BEL-JPN", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert (
+        "The report speaks for fans: 10 of the 26 records (--authors all for everyone)."
+        in result.stdout
+    )
+    assert (
+        "  52' Inui BEL 0-2 JPN           n/a -> +0.434 (1)       +0.000 (1) -> +0.499 (7)\n"
+        in result.stdout
+    )
+    folder = tmp_path / "BEL-JPN"
+    assert len(pd.read_csv(folder / "records.csv")) == 26
+    assert pd.read_csv(folder / "moments.csv").set_index("moment").loc["goal-2", "records"] == 7
+    html = (folder / "report.html").read_text(encoding="utf-8")
+    rows = re.findall(r'<tr id="r-[0-9a-f]{16}".*?</tr>', html, re.S)
+    assert len(rows) == 10 and not [row for row in rows if "Nishino" in row]  # the coach is no fan
+    assert sum("Shunji Suga" in row for row in rows) == 2

@@ -64,8 +64,8 @@ def test_extra_time_and_a_shootout_are_on_the_wall_clock() -> None:
     clock = MatchClock.for_match(final)
     phases = [s.phase for s in clock.segments]
     assert phases == [
-        Phase.FIRST_HALF, Phase.HALF_TIME, Phase.SECOND_HALF, Phase.EXTRA_TIME,
-        Phase.EXTRA_TIME, Phase.EXTRA_TIME, Phase.EXTRA_TIME, Phase.PENALTIES,
+        Phase.FIRST_HALF, Phase.HALF_TIME, Phase.SECOND_HALF, Phase.EXTRA_TIME_BREAK,
+        Phase.EXTRA_TIME, Phase.EXTRA_TIME_BREAK, Phase.EXTRA_TIME, Phase.PENALTIES,
     ]  # fmt: skip
     during_shootout = clock.wall_time(final.position(final.end_of_play)) + timedelta(minutes=6)
     assert clock.place_one(during_shootout)[1] is Phase.PENALTIES

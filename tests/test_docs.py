@@ -7,7 +7,13 @@ import re
 
 import pytest
 
-from analyzer.frame import MOMENT_COLUMNS, RECORD_COLUMNS, Column
+from analyzer.frame import (
+    MOMENT_COLUMNS,
+    RECORD_COLUMNS,
+    SERIES_COLUMNS,
+    WALL_SERIES_COLUMNS,
+    Column,
+)
 
 from .conftest import REPO
 
@@ -24,7 +30,13 @@ def schema_table(columns: tuple[Column, ...]) -> str:
 
 
 @pytest.mark.parametrize(
-    ("marker", "columns"), [("records-schema", RECORD_COLUMNS), ("moments-schema", MOMENT_COLUMNS)]
+    ("marker", "columns"),
+    [
+        ("records-schema", RECORD_COLUMNS),
+        ("moments-schema", MOMENT_COLUMNS),
+        ("series-schema", SERIES_COLUMNS),
+        ("wall-series-schema", WALL_SERIES_COLUMNS),
+    ],
 )
 def test_the_readme_documents_every_column_as_written(
     marker: str, columns: tuple[Column, ...]

@@ -26,7 +26,7 @@ HOSTILE_TWEET = (
 def hostile_report(tmp_path_factory):
     folder = tmp_path_factory.mktemp("hostile")
     (folder / "a.txt").write_text(HOSTILE_TWEET, encoding="utf-8")
-    with analyzer.analyze(folder, match="BEL-JPN") as result:
+    with analyzer.analyze(folder, match="BEL-JPN", authors="all") as result:
         fig = result.figure()
         chart = png_bytes(fig)
         fig.clear()
@@ -82,7 +82,7 @@ def test_the_report_is_self_contained(hostile_report) -> None:
 
 
 def test_the_sample_report_shows_the_match_moments_and_records(tmp_path) -> None:
-    with analyzer.analyze(SAMPLES, match="BEL-JPN") as result:
+    with analyzer.analyze(SAMPLES, match="BEL-JPN", authors="all") as result:
         folder = result.write(tmp_path)
     html = (folder / "report.html").read_text(encoding="utf-8")
     assert "<h1>Belgium 3-2 Japan</h1>" in html

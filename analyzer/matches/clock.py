@@ -33,6 +33,7 @@ class Phase(StrEnum):
     HALF_TIME = "half-time"
     SECOND_HALF = "second half"
     EXTRA_TIME = "extra time"
+    EXTRA_TIME_BREAK = "extra-time break"  # before extra time, and between its halves
     PENALTIES = "penalties"
     POST_MATCH = "post-match"
     UNKNOWN = "unknown"
@@ -95,7 +96,7 @@ class MatchClock:
             wall, position = wall + length, position + length
             if period < match.last_period:
                 pause = breaks[period]
-                phase = Phase.HALF_TIME if period == 1 else Phase.EXTRA_TIME
+                phase = Phase.HALF_TIME if period == 1 else Phase.EXTRA_TIME_BREAK
                 segments.append(_Segment(wall, wall + pause, position, False, phase))
                 wall += pause
         if match.penalties:

@@ -1,0 +1,114 @@
+"""A match's worth of synthetic tweets through the whole pipeline: the lag, spikes and shifts come out where put."""
+
+from __future__ import annotations
+
+import shutil
+
+import pandas as pd
+import pytest
+
+import analyzer
+from analyzer.matches import shipped
+from analyzer.synthetic import write_stream
+
+from .conftest import DATA, SAMPLES
+
+LAG = 2.0
+
+
+@pytest.fixture(scope="module")
+def stream_folder(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("stream")
+    match = shipped().find("BEL-JPN")
+    write_stream(
+        folder / "bel-jpn.jsonl", match, tweets=15_000, fmt="v1", retweets=0.3, lag=LAG, seed=11
+    )
+    shutil.copytree(SAMPLES, folder / "articles")  # articles and exports mix in one folder
+    return folder
+
+
+@pytest.fixture(scope="module")
+def stream(stream_folder):
+    with analyzer.analyze(stream_folder, match="BEL-JPN", authors="all") as result:
+        yield result
+
+
+def test_the_lag_is_estimated_where_it_was_put(stream) -> None:
+    assert (stream.lag.minutes, stream.lag.source) == (LAG, "estimated")
+    assert stream.lag.estimate is not None and stream.lag.estimate.confidence >= 0.8
+
+
+def test_every_goal_shows_as_a_spike_as_late_as_the_lag(stream) -> None:
+    assert [d.detected for d in stream.goals_detected] == [True] * 5
+    assert [d.delay for d in stream.goals_detected] == [LAG] * 5
+    near_48 = [
+        s.moment.distance for s in stream.spikes if s.moment and s.moment.label.startswith("48'")
+    ]
+    assert LAG in near_48  # (the other one is the restart after half-time, just before the goal)
+
+
+def test_a_goal_spike_names_its_scorer(stream) -> None:
+    spike = next(
+        s for s in stream.spikes if s.moment and s.moment.label.startswith("69' Vertonghen")
+    )
+    assert "vertonghen" in [term for term, _ in spike.terms]
+
+
+def test_the_mood_moves_with_the_goals(stream) -> None:
+    # Most fans in the stream are Belgium's: Japan's goals sour it, Belgium's lift it.
+    shifts = stream.shifts()
+    assert len(shifts) == 5
+    haraguchi, _, vertonghen, _, chadli = shifts
+    assert haraguchi.significant and haraguchi.difference < 0
+    assert vertonghen.significant and vertonghen.difference > 0
+    assert chadli.difference > 0
+
+
+def test_stream_tweets_are_placed_by_time_and_articles_by_content(stream) -> None:
+    records = stream.records
+    assert len(records) == 15_000 + 26
+    methods = records.groupby("format")["method"].agg(lambda m: sorted(set(m)))
+    assert methods["twitter-v1"] == ["time"]
+    assert set(methods["article"]) <= {"content", "position", "after-match"}
+    goal_minute = records[(records["format"] == "twitter-v1") & (records["moment"] == "goal-1")][
+        "minute"
+    ]
+    assert set(goal_minute) <= {"48'", "49'", "50'", "51'", "52'"}
+
+
+def test_series_files_are_written_with_every_minute(stream, tmp_path) -> None:
+    folder = stream.write(tmp_path)
+    assert "series.csv" in stream.written and "series_wall.csv" in stream.written
+    series = pd.read_csv(folder / "series.csv")
+    play = series[series["phase"] != "half-time"]
+    assert (play["clock_minute"].diff().dropna() == 1).all()  # every minute, none missing
+    assert series["volume"].sum() == 15_000
+    [half_time] = series[series["phase"] == "half-time"].itertuples()
+    assert (half_time.minute, half_time.clock_minute) == ("HT", 47)
+    assert (
+        half_time.volume > 5 * play.set_index("clock_minute").loc[47, "volume"]
+    )  # 15 minutes of it
+    by_minute = play.set_index("clock_minute")["volume"]
+    assert by_minute.loc[50:52].max() > 3 * by_minute.loc[44]  # the 48' goal, reacted to 2 min late
+    wall = pd.read_csv(folder / "series_wall.csv")
+    assert wall["volume"].sum() == 15_000
+
+
+def test_a_given_lag_is_used_as_given(stream_folder) -> None:
+    with analyzer.analyze(stream_folder, match="BEL-JPN", lag=0.0) as result:
+        assert (result.lag.minutes, result.lag.source) == (0.0, "given")
+
+
+def test_a_few_tweets_are_too_few_to_estimate_a_lag(tmp_path) -> None:
+    shutil.copy(DATA / "streams" / "v1_stream.jsonl", tmp_path)
+    with analyzer.analyze(tmp_path, match="BEL-JPN") as result:
+        assert (result.lag.minutes, result.lag.source) == (0.0, "assumed")
+        assert result.lag.detail == "could not estimate: too few records"
+
+
+def test_without_posting_times_no_lag_applies_and_no_series_is_written(tmp_path) -> None:
+    with analyzer.analyze(SAMPLES, match="BEL-JPN") as result:
+        assert result.lag.source == "none"
+        result.write(tmp_path)
+        assert "series.csv" not in result.written
+        assert not (tmp_path / "BEL-JPN" / "series.csv").exists()
