@@ -130,6 +130,9 @@ def main() -> None:
 @click.option("--authors", type=click.Choice(["fans", "all", "media", "pundits", "players", "coaches"]),
               default="fans", show_default=True,
               help="Whose mood the report, chart and summary speak for; the data files keep everyone.")  # fmt: skip
+@click.option("--neutral-band", type=click.FloatRange(min=0, max=1), metavar="WIDTH",
+              help="Compound scores within +/-WIDTH are neutral (default: the football "
+                   "scorer's 0.01, chosen from labelled tweets; VADER's own is 0.05).")  # fmt: skip
 @click.option("--shift-window", type=click.IntRange(min=1, max=30), default=5, show_default=True,
               metavar="MINUTES", help="Minutes before and after each goal compared for its mood shift.")  # fmt: skip
 @read_options
@@ -143,6 +146,7 @@ def run(
     lag: float | None,
     half_time_break: float | None,
     authors: str,
+    neutral_band: float | None,
     shift_window: int,
     text_column: str | None,
     time_column: str | None,
@@ -176,12 +180,15 @@ def run(
             half_time_break=half_time_break,
             authors=authors,
             shift_window=shift_window,
+            neutral_band=neutral_band,
             read_options=options,
             on_file=progress,
         )
     with analysis:
         warn_about_inputs(analysis)
         folder = analysis.write(out)
+        for note in analysis.notes:
+            click.echo(f"Warning: {note}", err=True)
     if not quiet:
         for line in summary_lines(analysis):
             click.echo(line)

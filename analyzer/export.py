@@ -123,3 +123,51 @@ def _plain(value: Any) -> Any:
     if hasattr(value, "item"):
         return value.item()
     return value
+
+
+def load_pyarrow() -> tuple[Any, Any]:
+    """pyarrow and pyarrow.parquet, imported only when Parquet is written (an optional extra)."""
+    import pyarrow
+    import pyarrow.parquet
+
+    return pyarrow, pyarrow.parquet
+
+
+class ParquetUnavailable(Exception):
+    """pyarrow is not installed; the message says how to get it."""
+
+
+def write_parquet(chunks: Iterable[pd.DataFrame], columns: tuple[Column, ...], path: Path) -> int:
+    """Write chunks of one table to a Parquet file with a fixed schema; returns the rows written.
+
+    pyarrow is an optional extra (``pip install 'analyzer[parquet]'``); without it this
+    raises ParquetUnavailable and nothing is written.
+    """
+    try:
+        pa, pq = load_pyarrow()
+    except ImportError:
+        raise ParquetUnavailable(
+            f"{path.name} not written: pyarrow is not installed (pip install 'analyzer[parquet]')"
+        ) from None
+    arrow_types = {
+        "string": pa.string(),
+        "Int64": pa.int64(),
+        "float64": pa.float64(),
+        "boolean": pa.bool_(),
+        "datetime64[ns, UTC]": pa.timestamp("ns", tz="UTC"),
+        "object": pa.list_(pa.string()),
+    }
+    schema = pa.schema([pa.field(c.name, arrow_types[c.dtype]) for c in columns])
+    names = [c.name for c in columns]
+    rows = 0
+    with atomic_writer(path, binary=True) as stream, pq.ParquetWriter(stream, schema) as writer:
+        for chunk in chunks:
+            lists = {c.name: chunk[c.name].map(list) for c in columns if c.dtype == "object"}
+            table = pa.Table.from_pandas(
+                chunk[names].assign(**lists), schema=schema, preserve_index=False
+            )
+            writer.write_table(table)
+            rows += len(chunk)
+        if rows == 0:
+            writer.write_table(schema.empty_table())
+    return rows

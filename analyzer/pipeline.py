@@ -26,9 +26,10 @@ from matplotlib.figure import Figure
 
 from analyzer.align import Timeline, place_by_time
 from analyzer.authors import with_account_role
-from analyzer.charts import chart_caption, mood_chart, png_bytes
+from analyzer.charts import POINT_LIMIT, ChartData, chart_caption, mood_chart, png_bytes, svg_bytes
+from analyzer.digest import summary_json
 from analyzer.errors import InputError
-from analyzer.export import write_bytes, write_table, write_text
+from analyzer.export import ParquetUnavailable, write_bytes, write_parquet, write_table, write_text
 from analyzer.frame import (
     MOMENT_COLUMNS,
     RECORD_COLUMN_NAMES,
@@ -41,7 +42,7 @@ from analyzer.ingest import FileRead, FileSkipped, Inputs, ReadOptions
 from analyzer.matches import Match, MomentKind, load_match_file, shipped
 from analyzer.matches.clock import MatchClock
 from analyzer.report import ReportInput, render_report
-from analyzer.sentiment import Scorer, default_scorer
+from analyzer.sentiment import LEXICON_VERSION, Scorer, ScoringOptions, default_scorer
 from analyzer.series import MinuteSeries
 from analyzer.shifts import MoodShift, mood_shifts
 from analyzer.spikes import GoalDetection, Spike
@@ -91,6 +92,9 @@ class Analysis:
         spikes: list[Spike],
         goals_detected: list[GoalDetection],
         shift_window: int,
+        scoring: ScoringOptions,
+        read_options: ReadOptions,
+        input_base: Path,
     ) -> None:
         self.match = match
         self.folder_name = folder_name  # where under the output folder this match's files go
@@ -107,6 +111,10 @@ class Analysis:
         self.spikes = spikes
         self.goals_detected = goals_detected
         self.shift_window = shift_window
+        self.scoring = scoring
+        self.read_options = read_options
+        self.input_base = input_base  # the input files' paths are relative to this
+        self.notes: list[str] = []  # what the last write() could not do, said as warnings
         self.written: list[str] = []  # file names the last write() produced
         self._store = store
 
@@ -114,6 +122,11 @@ class Analysis:
     def records(self) -> pd.DataFrame:
         """Every record as one DataFrame, in input order (columns: ``frame.RECORD_COLUMNS``)."""
         return self._store.frame(RECORD_COLUMN_NAMES)
+
+    @property
+    def lexicon_version(self) -> str | None:
+        """The football lexicon's version that scored the records (None when it was off)."""
+        return LEXICON_VERSION if self.scoring.lexicon else None
 
     def chunks(self) -> Iterator[pd.DataFrame]:
         """The records in chunks, for inputs too large to hold at once."""
@@ -132,13 +145,43 @@ class Analysis:
 
     def figure(self) -> Figure:
         """The mood-over-match chart for the view (a new matplotlib Figure; close it when done)."""
-        tally = self.view_tally
-        sample = tally.sample()
+        return mood_chart(self.chart_data())
+
+    def chart_data(self) -> ChartData:
+        """What the chart draws: the view's records or minutes, other authors faintly, team moods."""
+        view = self.view_tally
+        points = view.sample()
+        context = None
+        if self.view != "all":
+            everyone = self.tally.sample()
+            context = everyone[~everyone["record_id"].isin(points["record_id"])]
+        timed = self.view_series.volume > 0
+        placed = view.records - view.unaligned
         caption = chart_caption(
-            tally.kinds, unaligned=tally.unaligned, unscored=tally.labels.get("unscored", 0),
-            shown=len(sample),
-        )  # fmt: skip
-        return mood_chart(sample, self.match, caption=caption)
+            view.kinds,
+            unaligned=view.unaligned,
+            unscored=view.labels.get("unscored", 0),
+            shown=len(points) if placed <= POINT_LIMIT else 0,
+        )
+        breaks = self.view_series.breaks.table()
+        moments = view.moments()
+        return ChartData(
+            match=self.match,
+            points=points,
+            caption=caption,
+            title_note=f"{self.view} only" if self.view != "all" else "",
+            context=context,
+            series=self.view_series.overall if timed else None,
+            break_volume={
+                float(k): int(v)
+                for k, v in zip(breaks.index.to_numpy(), breaks["volume"].to_numpy(), strict=True)
+                if v
+            },
+            home_series=self.view_series.home if timed else None,
+            away_series=self.view_series.away if timed else None,
+            team_moments=view.team_moods(),
+            moment_volume=moments[moments["kind"] != "comeback"][["clock", "records"]].dropna(),
+        )
 
     def write(self, out: str | Path = "reports") -> Path:
         """Write every output into ``out/<match>/`` and return that folder."""
@@ -153,8 +196,15 @@ class Analysis:
             csv=folder / "records.csv",
             jsonl=folder / "records.jsonl",
         )
+        written = ["records.csv", "records.jsonl"]
+        self.notes = []
+        try:
+            write_parquet(self.chunks(), RECORD_COLUMNS, folder / "records.parquet")
+            written.append("records.parquet")
+        except ParquetUnavailable as missing:
+            self.notes.append(str(missing))
         write_table([self.moments], MOMENT_COLUMNS, csv=folder / "moments.csv")
-        written = ["records.csv", "records.jsonl", "moments.csv"]
+        written.append("moments.csv")
         if self.series.volume:
             series = match_series_frame(self.series, self.clock)
             write_table([series], SERIES_COLUMNS, csv=folder / "series.csv")
@@ -166,14 +216,37 @@ class Analysis:
             written += ["series.csv", "series_wall.csv"]
         fig = self.figure()
         try:
-            chart = png_bytes(fig)
+            chart, vector = png_bytes(fig), svg_bytes(fig)
         finally:
             fig.clear()
         write_bytes(folder / "mood.png", chart)
-        report = ReportInput(self.match, self.read, self.skipped, self.view_tally, self.lag, chart)
+        write_bytes(folder / "mood.svg", vector)
+        report = self.report_input(chart)
         write_text(folder / "report.html", render_report(report))
-        self.written = [*written, "mood.png", "report.html"]
+        written += ["mood.png", "mood.svg", "report.html", "summary.json"]
+        write_text(folder / "summary.json", summary_json(self, outputs=written))
+        self.written = written
         return folder
+
+    def report_input(self, chart_png: bytes) -> ReportInput:
+        """What the HTML report shows, with the chart already drawn."""
+        return ReportInput(
+            match=self.match,
+            read=self.read,
+            skipped=self.skipped,
+            view=self.view,
+            view_tally=self.view_tally,
+            everyone=self.tally,
+            lag=self.lag,
+            chart_png=chart_png,
+            spikes=self.spikes,
+            goals_detected=self.goals_detected,
+            shifts=self.shifts(),
+            shift_window=self.shift_window,
+            lexicon_version=self.lexicon_version,
+            neutral_band=self.scoring.neutral_band,
+            naive_timezone=str(self.read_options.naive_timezone),
+        )
 
     def close(self) -> None:
         self._store.close()
@@ -208,6 +281,7 @@ def analyze(
     half_time_break: float | None = None,
     authors: str = "fans",
     shift_window: int = 5,
+    neutral_band: float | None = None,
     read_options: ReadOptions | None = None,
     on_file: Callable[[int, int, str], None] | None = None,
 ) -> Analysis:
@@ -219,21 +293,24 @@ def analyze(
     ``half_time_break`` is in minutes (the match file's, else 15). ``authors`` picks whose
     mood the report speaks for (a key of ``AUTHOR_VIEWS``); the data files keep everyone.
     ``shift_window`` is the minutes before and after each goal compared for its mood
-    shift. ``on_file(done, total, path)`` is called before each file is read.
+    shift; ``neutral_band`` replaces the football scorer's (see ``FOOTBALL_NEUTRAL_BAND``).
+    ``on_file(done, total, path)`` is called before each file is read.
     """
     if match is None and match_file is None:
         raise InputError("say which match: --match BEL-JPN, or --match-file for your own")
     if authors not in AUTHOR_VIEWS:
         raise InputError(f"--authors must be one of {', '.join(AUTHOR_VIEWS)}, not {authors!r}")
     found, folder_name = resolve_match(match, match_file)
+    read_options = read_options or ReadOptions()
     inputs = Inputs(Path(path), options=read_options, on_file=on_file)
+    scorer = default_scorer() if neutral_band is None else Scorer(neutral_band=neutral_band)
     timeline = Timeline(found)
     clock = MatchClock.for_match(found, half_time_break=half_time_break)
 
     unplaced = Spill()
     try:
         wall = MinuteSeries()
-        _read_score_and_place_by_content(inputs, timeline, unplaced, wall)
+        _read_score_and_place_by_content(inputs, scorer, timeline, unplaced, wall)
         settled = settle_lag(lag, wall, found, clock)
         clock = clock.with_lag(settled.minutes)
         spikes, detected = stream_spikes(wall, found, clock)
@@ -266,22 +343,26 @@ def analyze(
         spikes=spikes,
         goals_detected=detected,
         shift_window=shift_window,
+        scoring=scorer.options,
+        read_options=read_options,
+        input_base=Path(path).parent if Path(path).is_file() else Path(path),
     )
 
 
 def _read_score_and_place_by_content(
-    inputs: Inputs, timeline: Timeline, spill: Spill, wall: MinuteSeries
+    inputs: Inputs, scorer: Scorer, timeline: Timeline, spill: Spill, wall: MinuteSeries
 ) -> None:
     """Pass one: every batch read, scored, attributed to teams and placed by its words.
 
     Records with a posting time also go into the wall-clock series, for the lag and spikes.
     """
-    scorer = default_scorer()
     mentions = TeamMentions.for_match(timeline.match)
     sentences = SentenceScores(scorer)
     for batch in inputs.batches():
         records = [with_account_role(r) for r in batch.records]
-        scores = scorer.score_all(r.text for r in records)
+        scores = scorer.score_all(
+            [r.text for r in records], declared_languages=[r.lang for r in records]
+        )
         attributions = [
             mentions.attribute(r.text, scorer=sentences, side=mentions.side_of(r.author.name))
             for r in records

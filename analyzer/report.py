@@ -10,8 +10,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import math
-from dataclasses import dataclass
-from datetime import UTC
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -20,21 +21,38 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from analyzer import __version__
 from analyzer.ingest import FileRead, FileSkipped
-from analyzer.matches import Match
+from analyzer.matches import Match, MomentKind
+from analyzer.shifts import MoodShift
+from analyzer.spikes import GoalDetection, Spike
 from analyzer.tally import Tally
 
 if TYPE_CHECKING:
     from analyzer.timing import Lag
 
 
+RE_HANDLE = re.compile(r"[A-Za-z0-9_]{1,15}")
+RE_TWEET_ID = re.compile(r"[0-9]{1,20}")
+
+
 @dataclass(frozen=True)
 class ReportInput:
+    """What the report shows, gathered by the pipeline; the report knows nothing of files or passes."""
+
     match: Match
     read: list[FileRead]
     skipped: list[FileSkipped]
-    tally: Tally
+    view: str  # whose mood the report speaks for ("fans", "all", ...)
+    view_tally: Tally  # the view's records
+    everyone: Tally  # every record (for the per-role table and the totals)
     lag: Lag
     chart_png: bytes
+    spikes: list[Spike] = field(default_factory=list)
+    goals_detected: list[GoalDetection] = field(default_factory=list)
+    shifts: list[MoodShift] = field(default_factory=list)
+    shift_window: int = 5
+    lexicon_version: str | None = None
+    neutral_band: float = 0.05
+    naive_timezone: str = "UTC"
 
 
 def environment() -> Environment:
@@ -54,7 +72,8 @@ def render_report(data: ReportInput) -> str:
 
 def report_context(data: ReportInput) -> dict[str, Any]:
     """Everything the templates show, as plain strings and numbers."""
-    match, tally = data.match, data.tally
+    match, tally = data.match, data.view_tally
+    goal_labels = [m.label for m in match.moments if m.kind is MomentKind.GOAL]
     return {
         "version": __version__,
         "match": {
@@ -64,18 +83,76 @@ def report_context(data: ReportInput) -> dict[str, Any]:
             "date": f"{match.date.day} {match.date:%B %Y}",
             "venue": match.venue,
             "kickoff": kickoff_text(match),
+            "home": match.home.name,
+            "away": match.away.name,
         },
         "inputs": [_input_row(f) for f in data.read],
         "skipped": [{"path": s.path, "reason": s.reason} for s in data.skipped],
-        "totals": _totals(tally),
+        "totals": _totals(data.everyone),
+        "view": {"name": data.view, "records": tally.records, "all": data.view == "all"},
         "lag": {"minutes": data.lag.minutes, "source": data.lag.source, "detail": data.lag.detail},
         "chart": "data:image/png;base64," + base64.b64encode(data.chart_png).decode("ascii"),
         "moments": _moment_rows(tally.moments()),
+        "team_moods": _team_rows(tally.team_moods(), match),
+        "role_moods": [
+            {**r, "mean_compound": _number(r["mean_compound"])}
+            for r in _rows(data.everyone.role_moods())
+        ],
+        "spikes": [_spike_row(s) for s in data.spikes],
+        "goals_detected": [
+            {"goal": label, "detected": d.detected, "delay": d.delay}
+            for label, d in zip(goal_labels, data.goals_detected, strict=False)
+        ],
+        "shifts": [
+            _shift_row(label, s) for label, s in zip(goal_labels, data.shifts, strict=False)
+        ],
+        "shift_window": data.shift_window,
         "most_positive": [_record_row(r) for r in _rows(tally.most_positive())],
         "most_negative": [_record_row(r) for r in _rows(tally.most_negative())],
         "records": [_record_row(r) for r in _rows(tally.sample())],
         "sampled": tally.sampled,
+        "scoring": {
+            "lexicon": data.lexicon_version or "off (plain VADER words)",
+            "neutral_band": f"{data.neutral_band:g}",
+        },
+        "naive_timezone": data.naive_timezone,
         "script_hash": script_hash(),
+    }
+
+
+def _team_rows(moods: pd.DataFrame, match: Match) -> list[dict[str, Any]]:
+    labels = {m.id: m.label for m in match.moments} | {"pre-match": "Before kick-off"}
+    rows = []
+    for row in _rows(moods):
+        if row["home_records"] or row["away_records"]:
+            rows.append({"label": labels.get(str(row["moment"]), str(row["moment"])),
+                         "home_mean": _number(row["home_mean"]), "home_records": row["home_records"],
+                         "away_mean": _number(row["away_mean"]), "away_records": row["away_records"]})  # fmt: skip
+    return rows
+
+
+def _spike_row(spike: Spike) -> dict[str, Any]:
+    start = datetime.fromtimestamp(spike.start * 60, tz=UTC)
+    near = spike.moment
+    return {
+        "start": f"{start:%H:%M}",
+        "minutes": spike.end - spike.start + 1,
+        "peak": spike.peak_volume,
+        "ratio": f"{spike.ratio:.1f}" if math.isfinite(spike.ratio) else "from nothing",
+        "near": f"{near.label} ({near.distance:+g} min)" if near else "",
+        "terms": ", ".join(term for term, _ in spike.terms[:6]),
+    }
+
+
+def _shift_row(label: str, shift: MoodShift) -> dict[str, Any]:
+    return {
+        "goal": label,
+        "difference": _number(shift.difference),
+        "low": _number(shift.ci_low),
+        "high": _number(shift.ci_high),
+        "before": shift.before_n,
+        "after": shift.after_n,
+        "significant": shift.significant,
     }
 
 
@@ -117,14 +194,28 @@ def _rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
 
 def _input_row(read: FileRead) -> dict[str, str]:
     counts = ", ".join(f"{n} {kind}" for kind, n in sorted(read.counts.items()))
-    return {"path": read.path, "format": read.format, "counts": counts or "no records"}
+    problems = ""
+    if read.problem_count:
+        problems = f"{read.problem_count}: " + "; ".join(str(p) for p in read.problems[:3])
+        if read.problem_count > 3:
+            problems += "; ..."
+    return {
+        "path": read.path,
+        "format": read.format,
+        "counts": counts or "no records",
+        "problems": problems,
+    }
 
 
 def _record_row(row: dict[str, Any]) -> dict[str, Any]:
     source = f"{row['file']}:{row['line']}"
+    handle = _text(row["author_handle"])
     author = _text(row["author_name"]) or ""
-    if handle := _text(row["author_handle"]):
+    if handle:
         author = f"{author} (@{handle})" if author else f"@{handle}"
+    label = str(row["label"])
+    if label == "unscored" and (language := _text(row.get("language"))):
+        label = f"unscored ({language})"
     return {
         "id": row["record_id"],
         "kind": row["kind"],
@@ -132,14 +223,27 @@ def _record_row(row: dict[str, Any]) -> dict[str, Any]:
         "role": row["author_role"],
         "text": row["text"],
         "compound": _number(row["compound"]),
-        "label": row["label"],
+        "label": label,
+        "label_class": row["label"],
         "minute": _text(row["minute"]) or "unplaced",
         "clock": _number(row["clock"]),
         "teams": _text(row.get("teams")) or "",
         "moment": _text(row["moment_label"]) or "",
         "method": row["method"],
         "source": source,
+        "url": tweet_url(handle, _text(row.get("tweet_id"))),
     }
+
+
+def tweet_url(handle: str | None, tweet_id: str | None) -> str | None:
+    """A link to a tweet, built only from a handle and an id that look like Twitter's.
+
+    The only links the report makes to the outside; nothing else from the input ever
+    becomes a URL, so no input can inject a javascript: or data: link.
+    """
+    if handle and tweet_id and RE_HANDLE.fullmatch(handle) and RE_TWEET_ID.fullmatch(tweet_id):
+        return f"https://twitter.com/{handle}/status/{tweet_id}"
+    return None
 
 
 def _number(value: Any) -> float | None:

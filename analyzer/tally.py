@@ -99,6 +99,7 @@ class Tally:
         self.methods: Counter[str] = Counter()
         self.phases: Counter[str] = Counter()
         self.roles: Counter[str] = Counter()
+        self.teams: Counter[str] = Counter()
         self.retweets = 0
         self._moments: dict[str, _Sums] = {}
         self._team_moments: dict[tuple[str, str], _Mean] = {}
@@ -120,6 +121,7 @@ class Tally:
             (self.methods, "method"),
             (self.phases, "phase"),
             (self.roles, "author_role"),
+            (self.teams, "teams"),
         ):
             counter.update(counts(chunk[column]))
         self.retweets += int(chunk["is_retweet"].sum())
@@ -190,7 +192,12 @@ class Tally:
         """One row per moment (and one for before kick-off when anything was placed there)."""
         rows: list[dict[str, object]] = []
         if "pre-match" in self._moments:
-            before = {"moment": "pre-match", "kind": "pre-match", "label": "Before kick-off"}
+            before = {
+                "moment": "pre-match",
+                "kind": "pre-match",
+                "label": "Before kick-off",
+                "minute": "pre-match",
+            }
             rows.append(before | self._moments["pre-match"].columns())
         for m in self.match.moments:
             sums = self._spans[m.id] if m.id in self._spans else self._moments.get(m.id, _Sums())

@@ -29,10 +29,14 @@ def report_dir(tmp_path_factory):
 
 
 def test_the_main_job_writes_every_file(report_dir) -> None:
-    folder, _ = report_dir
+    folder, result = report_dir
     assert sorted(p.name for p in folder.iterdir()) == [
-        "moments.csv", "mood.png", "records.csv", "records.jsonl", "report.html",
+        "moments.csv", "mood.png", "mood.svg", "records.csv", "records.jsonl", "records.parquet",
+        "report.html", "summary.json",
     ]  # fmt: skip
+    assert result.stdout.rstrip().endswith(
+        "records.csv records.jsonl records.parquet moments.csv mood.png mood.svg report.html summary.json"
+    )
 
 
 def test_the_summary_names_each_file_and_the_mood_around_each_goal(report_dir) -> None:

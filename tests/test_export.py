@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 import pandas as pd
@@ -84,3 +85,73 @@ def test_an_interrupted_write_leaves_the_old_file(tmp_path) -> None:
         raise RuntimeError("interrupted")
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
+
+
+def test_parquet_round_trip_keeps_types_lists_emoji_and_line_breaks(result, tmp_path) -> None:
+    from analyzer.export import write_parquet
+
+    records = result.records
+    assert (
+        write_parquet(
+            [records.iloc[:10], records.iloc[10:]], RECORD_COLUMNS, tmp_path / "r.parquet"
+        )
+        == 26
+    )
+    back = pd.read_parquet(tmp_path / "r.parquet")
+    assert list(back.columns) == [c.name for c in RECORD_COLUMNS]
+    assert back["text"].tolist() == records["text"].tolist()
+    assert [tuple(e) for e in back["emoji"]] == records["emoji"].tolist()
+    assert back["line"].tolist() == records["line"].tolist()
+    assert back["compound"].tolist() == records["compound"].tolist()
+
+
+def test_without_pyarrow_parquet_is_skipped_with_a_clear_message(
+    result, tmp_path, monkeypatch
+) -> None:
+    from analyzer import export
+    from analyzer.export import ParquetUnavailable, write_parquet
+
+    def no_pyarrow():
+        raise ImportError("No module named 'pyarrow'")
+
+    monkeypatch.setattr(export, "load_pyarrow", no_pyarrow)
+    with pytest.raises(ParquetUnavailable, match=r"pip install 'analyzer\[parquet\]'"):
+        write_parquet([result.records], RECORD_COLUMNS, tmp_path / "r.parquet")
+    assert not (tmp_path / "r.parquet").exists()
+    folder = result.write(tmp_path / "out")
+    assert "records.parquet" not in result.written and not (folder / "records.parquet").exists()
+    assert result.notes == [
+        "records.parquet not written: pyarrow is not installed (pip install 'analyzer[parquet]')"
+    ]
+
+
+def test_summary_json_says_what_was_read_and_found(result, tmp_path) -> None:
+    folder = result.write(tmp_path)
+    summary = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
+    assert summary["match"]["key"] == "BEL-JPN@2018-07-02"
+    assert [g["minute"] for g in summary["match"]["goals"]] == ["48'", "52'", "69'", "74'", "90+4'"]
+    assert summary["analyzer"]["lexicon_version"] == "1.0.0"
+    assert summary["counts"]["records"] == 26 and summary["counts"]["kinds"] == {
+        "tweet": 17,
+        "quote": 9,
+    }
+    assert summary["settings"]["lag_source"] == "none"
+    read = {f["path"]: f for f in summary["inputs"]["read"]}
+    assert read["001_f94c4db15e66a882.txt"]["records"] == {"tweet": 17}
+    digest = hashlib.sha256((SAMPLES / "001_f94c4db15e66a882.txt").read_bytes()).hexdigest()
+    assert read["001_f94c4db15e66a882.txt"]["sha256"] == digest
+    moments = {m["moment"]: m for m in summary["moments"]}
+    assert moments["goal-2"]["records"] == 7
+    assert {t["moment"] for t in summary["teams"]} >= {"goal-2", "full-time"}
+    assert summary["outputs"][-1] == "summary.json"
+
+
+def test_every_data_file_is_byte_identical_on_a_second_run(tmp_path) -> None:
+    files = ("records.csv", "records.jsonl", "records.parquet", "moments.csv", "summary.json", "mood.png",
+             "mood.svg", "report.html")  # fmt: skip
+    runs = []
+    for name in ("a", "b"):
+        with analyzer.analyze(SAMPLES, match="BEL-JPN") as again:
+            folder = again.write(tmp_path / name)
+        runs.append({f: (folder / f).read_bytes() for f in files})
+    assert runs[0] == runs[1]

@@ -1,8 +1,9 @@
-"""The HTML report: escaped, self-contained, and showing what the analysis found."""
+"""The HTML report: escaped in every context, self-contained, and showing what the analysis found."""
 
 from __future__ import annotations
 
 import base64
+import csv
 import hashlib
 import re
 from html.parser import HTMLParser
@@ -12,7 +13,7 @@ import pytest
 
 import analyzer
 from analyzer.charts import png_bytes
-from analyzer.report import ReportInput, render_report
+from analyzer.report import render_report, tweet_url
 
 from .conftest import SAMPLES
 
@@ -21,19 +22,84 @@ HOSTILE_TWEET = (
     '— <b>Evil</b> "Name" (@evil) July 2, 2018\n'
 )
 
+# Payloads for every place input text reaches the page.
+XSS = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "<svg onload=alert(1)>",
+    '"><script>alert(1)</script>',
+    "'><iframe src=javascript:alert(1)>",
+    '<a href="javascript:alert(1)">click</a>',
+    "javascript:alert(1)",
+    "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+    "</td></tr></table><script>alert(1)</script>",
+    "<style>body{display:none}</style>",
+    "&lt;script&gt;already escaped",
+    "{{ 7*7 }} {% raw %}",
+]
+# Tags the report's own templates use; anything else came from input.
+OUR_TAGS = {
+    "html", "head", "meta", "title", "style", "body", "main", "header", "h1", "h2", "h3", "p",
+    "details", "summary", "table", "thead", "tbody", "tr", "th", "td", "code", "section", "img",
+    "div", "ol", "li", "blockquote", "a", "strong", "label", "input", "span", "script", "footer",
+}  # fmt: skip
+RE_TWEET_LINK = re.compile(r"https://twitter\.com/[A-Za-z0-9_]{1,15}/status/[0-9]+")
+
+
+def rendered(folder) -> tuple:
+    with analyzer.analyze(folder, match="BEL-JPN", authors="all") as result:
+        fig = result.figure()
+        chart = png_bytes(fig)
+        fig.clear()
+        return result.records, render_report(result.report_input(chart))
+
 
 @pytest.fixture(scope="module")
 def hostile_report(tmp_path_factory):
     folder = tmp_path_factory.mktemp("hostile")
     (folder / "a.txt").write_text(HOSTILE_TWEET, encoding="utf-8")
-    with analyzer.analyze(folder, match="BEL-JPN", authors="all") as result:
-        fig = result.figure()
-        chart = png_bytes(fig)
-        fig.clear()
-        report = ReportInput(
-            result.match, result.read, result.skipped, result.tally, result.lag, chart
+    return rendered(folder)
+
+
+@pytest.fixture(scope="module")
+def xss_report(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("xss")
+    # A file name is input too: this one carries markup and a quote.
+    export = folder / "<img src=x onerror=alert(2)> 'x\".csv"
+    with export.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(["id", "created_at", "username", "name", "text"])
+        for i, payload in enumerate(XSS):
+            tweet_id = str(1013800000000000000 + i)
+            writer.writerow(
+                [
+                    tweet_id,
+                    "2018-07-02T19:06:00Z",
+                    "fan_" + str(i),
+                    payload,
+                    f"Chadli! {payload} #x{i}",
+                ]
+            )
+        writer.writerow(
+            ["1013800000000000099", "2018-07-02T19:06:00Z", "bad<handle>", "n", "odd handle"]
         )
-        yield result.records, render_report(report)
+        writer.writerow(["javascript:alert(1)", "2018-07-02T19:06:00Z", "someone", "n", "odd id"])
+    return rendered(folder)
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+def tags_of(html: str) -> list[tuple[str, dict[str, str | None]]]:
+    parser = _Tags()
+    parser.feed(html)
+    return parser.tags
 
 
 def test_the_hostile_tweet_is_read(hostile_report) -> None:
@@ -48,6 +114,55 @@ def test_script_and_markup_from_input_come_out_escaped(hostile_report) -> None:
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
 
 
+def test_every_payload_is_shown_as_text_in_every_place(xss_report) -> None:
+    records, html = xss_report
+    assert len(records) == len(XSS) + 2
+    for payload in XSS:
+        if "<" in payload or '"' in payload:
+            assert payload not in html, payload
+    assert "&lt;img src=x onerror=alert(2)&gt; &#39;x&#34;.csv" in html  # the file name, escaped
+    assert "&amp;lt;script&amp;gt;already escaped" in html  # escaped once more, shown as typed
+    assert "{{ 7*7 }} {% raw %}" in html  # input is never a template
+
+
+def test_only_the_reports_own_tags_and_no_event_handlers(xss_report) -> None:
+    _, html = xss_report
+    tags = tags_of(html)
+    assert {tag for tag, _ in tags} <= OUR_TAGS
+    assert [tag for tag, _ in tags].count("script") == 1
+    assert not [a for _, attrs in tags for a in attrs if a.startswith("on")]
+
+
+def test_links_go_only_to_rows_of_the_table_or_to_tweets(xss_report) -> None:
+    _, html = xss_report
+    hrefs = [attrs["href"] or "" for _, attrs in tags_of(html) if "href" in attrs]
+    outside = [h for h in hrefs if not h.startswith("#r-")]
+    assert outside and all(RE_TWEET_LINK.fullmatch(h) for h in outside)
+    assert "https://twitter.com/fan_0/status/1013800000000000000" in outside
+    assert not [h for h in outside if "bad" in h or "javascript" in h]
+    sources = [attrs["src"] or "" for _, attrs in tags_of(html) if "src" in attrs]
+    assert sources and all(s.startswith("data:image/png;base64,") for s in sources)
+
+
+@pytest.mark.parametrize(
+    ("handle", "tweet_id", "url"),
+    [
+        (
+            "FOXSoccer",
+            "1013800000000000000",
+            "https://twitter.com/FOXSoccer/status/1013800000000000000",
+        ),
+        ("bad<handle>", "1", None),
+        ("fine", "javascript:alert(1)", None),
+        ("a" * 16, "1", None),
+        (None, "1", None),
+        ("fine", None, None),
+    ],
+)
+def test_tweet_urls_are_built_only_from_valid_handles_and_ids(handle, tweet_id, url) -> None:
+    assert tweet_url(handle, tweet_id) == url
+
+
 def test_the_only_script_is_the_reports_own_and_the_policy_allows_only_it(hostile_report) -> None:
     _, html = hostile_report
     scripts = re.findall(r"<script>(.*?)</script>", html, re.S)
@@ -56,29 +171,6 @@ def test_the_only_script_is_the_reports_own_and_the_policy_allows_only_it(hostil
     digest = base64.b64encode(hashlib.sha256(own.encode("utf-8")).digest()).decode("ascii")
     assert f"script-src 'sha256-{digest}'" in html
     assert "default-src 'none'" in html
-
-
-class _Tags(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-
-
-def test_the_report_is_self_contained(hostile_report) -> None:
-    _, html = hostile_report
-    parser = _Tags()
-    parser.feed(html)
-    assert [t for t, _ in parser.tags if t in ("script", "link", "iframe", "object", "embed")] == [
-        "script"
-    ]
-    sources = [a.get("src") or "" for _, a in parser.tags if "src" in a]
-    assert sources and all(s.startswith("data:image/png;base64,") for s in sources)
-    assert not [
-        a["href"] for _, a in parser.tags if a.get("href") and not a["href"].startswith("#")
-    ]
 
 
 def test_the_sample_report_shows_the_match_moments_and_records(tmp_path) -> None:
@@ -90,7 +182,16 @@ def test_the_sample_report_shows_the_match_moments_and_records(tmp_path) -> None
     assert "52&#39; Inui BEL 0-2 JPN" in html
     assert "Belgium comeback from 2 down to lead" in html
     assert len(re.findall(r'<tr id="r-[0-9a-f]{16}"', html)) == 26
-    # every extreme links to its row in the full table
     links = set(re.findall(r'href="#(r-[0-9a-f]{16})"', html))
-    assert links and all(f'id="{link}"' in html for link in links)
+    assert links and all(f'id="{link}"' in html for link in links)  # every extreme links to its row
     assert "Nishino" in html and "coach" in html
+    assert "football lexicon 1.0.0" in html and "timestamps without a zone were read as UTC" in html
+
+
+def test_the_report_has_team_and_role_tables(tmp_path) -> None:
+    with analyzer.analyze(SAMPLES, match="BEL-JPN", authors="all") as result:
+        html = render_report(result.report_input(b"png"))
+    teams = html[html.index('<section id="teams">') :]
+    assert '<th class="num">Belgium</th>' in teams and '<th class="num">Japan</th>' in teams
+    for role in ("media", "pundit", "fan", "coach", "former player", "player"):
+        assert f"<td>{role}</td>" in teams
