@@ -13,18 +13,24 @@ import json
 import math
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 from typing import IO, Any
 
 from analyzer.errors import InputError
-from analyzer.sentiment import Score, default_scorer
+from analyzer.matches import Match
+from analyzer.sentiment import Scorer, default_scorer
+from analyzer.teams import TeamMentions
 
 # Rows scored at a time: big enough that deduplication and batching pay, small enough
 # that memory stays flat.
 BATCH_ROWS = 5000
 DEFAULT_PREFIX = "sentiment_"
-SCORE_FIELDS = ("compound", "positive", "neutral", "negative", "label")
+SCORE_FIELDS = ("compound", "positive", "neutral", "negative", "label", "language")
+TEAM_FIELDS = ("teams", "home_compound", "away_compound")
+# Distinct sentences whose scores are kept while attributing teams.
+SENTENCES_REMEMBERED = 100_000
 
 
 @dataclass(frozen=True)
@@ -34,9 +40,47 @@ class Annotated:
     columns: tuple[str, ...]  # the columns added, in order
 
 
-def added_columns(*, prefix: str = DEFAULT_PREFIX, emoji: bool = False) -> tuple[str, ...]:
-    names = [*SCORE_FIELDS, "language"] + (["emoji"] if emoji else [])
-    return tuple(prefix + name for name in names)
+class Annotator:
+    """The columns to add and how to fill them for a batch of texts."""
+
+    def __init__(
+        self,
+        *,
+        prefix: str = DEFAULT_PREFIX,
+        emoji: bool = False,
+        match: Match | None = None,
+        scorer: Scorer | None = None,
+    ) -> None:
+        self.scorer = scorer or default_scorer()
+        self.emoji = emoji
+        self.mentions = TeamMentions.for_match(match) if match else None
+        self.sentences = lru_cache(maxsize=SENTENCES_REMEMBERED)(self.scorer.score)
+        fields = [*SCORE_FIELDS, *(["emoji"] if emoji else []), *(TEAM_FIELDS if match else [])]
+        self.columns = tuple(prefix + name for name in fields)
+
+    def values(self, texts: Sequence[str]) -> list[list[Any]]:
+        """One list of new values per text, in ``columns`` order (None where there is none)."""
+        rows = []
+        for text, score in zip(texts, self.scorer.score_all(texts), strict=True):
+            numbers = (score.compound, score.positive, score.neutral, score.negative)
+            row: list[Any] = [None if math.isnan(x) else x for x in numbers]
+            row += [score.label.value, score.language]
+            if self.emoji:
+                row.append(list(score.emoji))
+            if self.mentions is not None:
+                attribution = self.mentions.attribute(text, scorer=self)
+                home, away = self.mentions.codes
+                row += [
+                    attribution.label,
+                    attribution.moods[home].compound,
+                    attribution.moods[away].compound,
+                ]
+            rows.append(row)
+        return rows
+
+    def score(self, text: str) -> Any:
+        """Sentence scores for team attribution, each distinct sentence once."""
+        return self.sentences(text)
 
 
 def detect_format(path: Path) -> str:
@@ -58,30 +102,29 @@ def annotate(
     text_column: str,
     prefix: str = DEFAULT_PREFIX,
     emoji: bool = False,
+    match: Match | None = None,
     on_rows: Callable[[int], None] | None = None,
 ) -> Annotated:
-    """Score the ``text_column`` of every row of ``source`` and write the rows, with score columns, to ``target``."""
-    fmt = detect_format(source)
-    new = added_columns(prefix=prefix, emoji=emoji)
+    """Score the ``text_column`` of every row of ``source`` and write the rows, with score columns, to ``target``.
+
+    With ``match``, also the team each text names and its mood per team.
+    """
+    annotator = Annotator(prefix=prefix, emoji=emoji, match=match)
     try:
         stream = source.open(encoding="utf-8-sig", newline="")
     except OSError as exc:
         raise InputError(f"cannot read {source}: {exc.strerror}") from None
     with stream:
-        if fmt == "csv":
-            return _annotate_csv(stream, target, text_column=text_column, new=new, emoji=emoji, on_rows=on_rows,
-                                 where=source.name)  # fmt: skip
-        return _annotate_jsonl(stream, target, text_column=text_column, new=new, emoji=emoji, on_rows=on_rows,
-                               where=source.name)  # fmt: skip
+        if detect_format(source) == "csv":
+            return _annotate_csv(stream, target, text_column, annotator, on_rows, source.name)
+        return _annotate_jsonl(stream, target, text_column, annotator, on_rows, source.name)
 
 
 def _annotate_csv(
     stream: IO[str],
     target: IO[str],
-    *,
     text_column: str,
-    new: tuple[str, ...],
-    emoji: bool,
+    annotator: Annotator,
     on_rows: Callable[[int], None] | None,
     where: str,
 ) -> Annotated:
@@ -101,29 +144,27 @@ def _annotate_csv(
             f"{where} has no column {text_column!r} (it has {', '.join(header[:12])}); "
             "name the text column with --text-column"
         )
-    _refuse_clashes(header, new, where)
+    _refuse_clashes(header, annotator.columns, where)
     writer = csv.writer(target, dialect, lineterminator=terminator)
-    writer.writerow([*header, *new])
+    writer.writerow([*header, *annotator.columns])
     index = header.index(text_column)
     rows = scored = 0
     for batch in _batches(reader):
         texts = [row[index] if index < len(row) else "" for row in batch]
-        for row, score in zip(batch, default_scorer().score_all(texts), strict=True):
-            writer.writerow([*row, *_cells(score, emoji)])
-            scored += score.scored
+        for row, values in zip(batch, annotator.values(texts), strict=True):
+            writer.writerow([*row, *(_cell(v) for v in values)])
+            scored += values[0] is not None
         rows += len(batch)
         if on_rows:
             on_rows(rows)
-    return Annotated(rows, scored, new)
+    return Annotated(rows, scored, annotator.columns)
 
 
 def _annotate_jsonl(
     stream: IO[str],
     target: IO[str],
-    *,
     text_column: str,
-    new: tuple[str, ...],
-    emoji: bool,
+    annotator: Annotator,
     on_rows: Callable[[int], None] | None,
     where: str,
 ) -> Annotated:
@@ -131,17 +172,17 @@ def _annotate_jsonl(
     for batch in _batches(_json_objects(stream, where)):
         texts = []
         for number, obj in batch:
-            _refuse_clashes(list(obj), new, f"{where} line {number}")
+            _refuse_clashes(list(obj), annotator.columns, f"{where} line {number}")
             value = obj.get(text_column)
             texts.append(value if isinstance(value, str) else "")
-        for (_, obj), score in zip(batch, default_scorer().score_all(texts), strict=True):
-            obj.update(zip(new, _values(score, emoji), strict=True))
+        for (_, obj), values in zip(batch, annotator.values(texts), strict=True):
+            obj.update(zip(annotator.columns, values, strict=True))
             target.write(json.dumps(obj, ensure_ascii=False) + "\n")
-            scored += score.scored
+            scored += values[0] is not None
         rows += len(batch)
         if on_rows:
             on_rows(rows)
-    return Annotated(rows, scored, new)
+    return Annotated(rows, scored, annotator.columns)
 
 
 def _json_objects(stream: IO[str], where: str) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -170,19 +211,10 @@ def _refuse_clashes(existing: Sequence[str], new: tuple[str, ...], where: str) -
         raise InputError(f"{where} already has {', '.join(clashes)}; choose another --prefix")
 
 
-def _values(score: Score, emoji: bool) -> list[Any]:
-    numbers = [
-        None if math.isnan(x) else x
-        for x in (score.compound, score.positive, score.neutral, score.negative)
-    ]
-    values: list[Any] = [*numbers, score.label.value, score.language]
-    if emoji:
-        values.append(list(score.emoji))
-    return values
-
-
-def _cells(score: Score, emoji: bool) -> list[str]:
-    values = _values(score, emoji)
-    if emoji:
-        values[-1] = " ".join(values[-1])
-    return ["" if v is None else str(v) for v in values]
+def _cell(value: Any) -> str:
+    """A value as CSV text: empty for none, lists as space-separated items."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return " ".join(value)
+    return str(value)

@@ -10,7 +10,7 @@ import sys
 import traceback
 from collections.abc import Callable
 from datetime import UTC, timedelta, timezone, tzinfo
-from functools import wraps
+from functools import partial, wraps
 from pathlib import Path
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -220,24 +220,40 @@ def warn_about_inputs(analysis: Any) -> None:
 @click.option(
     "--emoji", is_flag=True, help="Also add a column listing the emoji found in each text."
 )
+@click.option("--teams", "match_id", metavar="MATCH",
+              help="Also add the team each text names and its mood per team, for this match "
+                   "(an id like BEL-JPN).")  # fmt: skip
 @verbose_option
-def score(source: Path, text_column: str, output: Path | None, prefix: str, emoji: bool) -> None:
+def score(
+    source: Path,
+    text_column: str,
+    output: Path | None,
+    prefix: str,
+    emoji: bool,
+    match_id: str | None,
+) -> None:
     """Add sentiment columns to a CSV or JSON Lines FILE, keeping its rows and columns as they are.
 
     Adds PREFIXcompound, PREFIXpositive, PREFIXneutral, PREFIXnegative, PREFIXlabel and
-    PREFIXlanguage (and PREFIXemoji with --emoji) to every row, in the input's order.
-    Large files stream through in bounded memory.
+    PREFIXlanguage (PREFIXemoji with --emoji; PREFIXteams, PREFIXhome_compound and
+    PREFIXaway_compound with --teams) to every row, in the input's order. Large files
+    stream through in bounded memory.
     """
     from analyzer.annotate import annotate
     from analyzer.export import atomic_writer
+    from analyzer.matches import shipped
 
     if output is not None and output.resolve() == source.resolve():
         raise click.UsageError("--output must not be the input file; write to a new file")
+    match = shipped().find(match_id) if match_id else None
+    scored_into = partial(
+        annotate, source, text_column=text_column, prefix=prefix, emoji=emoji, match=match
+    )
     if output is None:
-        done = annotate(source, sys.stdout, text_column=text_column, prefix=prefix, emoji=emoji)
+        done = scored_into(sys.stdout)
     else:
         with atomic_writer(output) as stream:
-            done = annotate(source, stream, text_column=text_column, prefix=prefix, emoji=emoji)
+            done = scored_into(stream)
     where = f" to {output}" if output else ""
     click.echo(
         f"Scored {done.scored} of {done.rows} rows{where}; added {', '.join(done.columns)}",

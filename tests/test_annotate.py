@@ -104,3 +104,29 @@ def test_the_score_command_refuses_to_overwrite_its_input(tmp_path) -> None:
     result = CliRunner().invoke(main, ["score", str(source), "-o", str(source)])
     assert result.exit_code == 2 and "must not be the input file" in result.stderr
     assert source.read_text(encoding="utf-8") == "text\nhi\n"
+
+
+def test_teams_adds_the_team_and_its_mood_per_team(tmp_path) -> None:
+    source = tmp_path / "in.csv"
+    source.write_text(
+        'id,text\n1,"Heartbreak for Japan. Last minute winner for Belgium."\n2,no team here\n3,Vamos #JPN\n',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["score", str(source), "--teams", "BEL-JPN"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [r["sentiment_teams"] for r in rows] == ["both", "neither", "JPN"]
+    heartbreak = rows[0]
+    assert (
+        float(heartbreak["sentiment_home_compound"])
+        > 0
+        > float(heartbreak["sentiment_away_compound"])
+    )
+    assert rows[1]["sentiment_home_compound"] == rows[1]["sentiment_away_compound"] == ""
+
+
+def test_teams_needs_a_real_match(tmp_path) -> None:
+    source = tmp_path / "in.csv"
+    source.write_text("text\nhi\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["score", str(source), "--teams", "XYZ-ABC"])
+    assert result.exit_code == 1 and "Error: no team with code ABC, XYZ" in result.stderr
