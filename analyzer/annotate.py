@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from analyzer.errors import InputError
+from analyzer.export import excel_safe_text
 from analyzer.matches import Match
 from analyzer.sentiment import Scorer, default_scorer
 from analyzer.teams import TeamMentions
@@ -103,11 +104,13 @@ def annotate(
     prefix: str = DEFAULT_PREFIX,
     emoji: bool = False,
     match: Match | None = None,
+    excel_safe: bool = False,
     on_rows: Callable[[int], None] | None = None,
 ) -> Annotated:
     """Score the ``text_column`` of every row of ``source`` and write the rows, with score columns, to ``target``.
 
-    With ``match``, also the team each text names and its mood per team.
+    With ``match``, also the team each text names and its mood per team. ``excel_safe``
+    puts a ' before every CSV cell a spreadsheet would run as a formula (input cells too).
     """
     annotator = Annotator(prefix=prefix, emoji=emoji, match=match)
     try:
@@ -116,7 +119,9 @@ def annotate(
         raise InputError(f"cannot read {source}: {exc.strerror}") from None
     with stream:
         if detect_format(source) == "csv":
-            return _annotate_csv(stream, target, text_column, annotator, on_rows, source.name)
+            return _annotate_csv(
+                stream, target, text_column, annotator, on_rows, source.name, excel_safe
+            )
         return _annotate_jsonl(stream, target, text_column, annotator, on_rows, source.name)
 
 
@@ -127,6 +132,7 @@ def _annotate_csv(
     annotator: Annotator,
     on_rows: Callable[[int], None] | None,
     where: str,
+    excel_safe: bool,
 ) -> Annotated:
     sample = stream.read(65536)
     stream.seek(0)
@@ -152,7 +158,8 @@ def _annotate_csv(
     for batch in _batches(reader):
         texts = [row[index] if index < len(row) else "" for row in batch]
         for row, values in zip(batch, annotator.values(texts), strict=True):
-            writer.writerow([*row, *(_cell(v) for v in values)])
+            cells = [*row, *(_cell(v) for v in values)]
+            writer.writerow([excel_safe_text(c) for c in cells] if excel_safe else cells)
             scored += values[0] is not None
         rows += len(batch)
         if on_rows:

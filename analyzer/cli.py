@@ -21,6 +21,22 @@ from analyzer.errors import AnalyzerError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+# Control and format characters (escapes, bidi overrides, zero-width marks) in text from
+# input could rewrite or disguise a terminal line: they are shown as escapes instead.
+RE_UNPRINTABLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+)
+
+
+def echo(text: str, *, err: bool = False) -> None:
+    """Print a line whose parts may come from input (file names, problems), made safe for a terminal."""
+    click.echo(printable(text), err=err)
+
+
+def printable(text: str) -> str:
+    return RE_UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 RE_UTC_OFFSET = re.compile(r"^(?:UTC|GMT)?(?P<sign>[+-])(?P<hours>\d{1,2}):?(?P<minutes>\d{2})?$")
 
 
@@ -49,14 +65,16 @@ def verbose_option(func: F) -> F:
         except AnalyzerError as exc:
             if verbose:
                 traceback.print_exc()
-            raise click.ClickException(str(exc)) from None
+            raise click.ClickException(printable(str(exc))) from None
         except (click.ClickException, click.Abort, KeyboardInterrupt):
             raise
         except Exception as exc:
             if verbose:
                 raise
             raise click.ClickException(
-                f"unexpected {type(exc).__name__}: {exc} (run again with --verbose for the details)"
+                printable(
+                    f"unexpected {type(exc).__name__}: {exc} (run again with --verbose for the details)"
+                )
             ) from None
 
     return wrapper  # type: ignore[return-value]
@@ -135,6 +153,9 @@ def main() -> None:
                    "scorer's 0.01, chosen from labelled tweets; VADER's own is 0.05).")  # fmt: skip
 @click.option("--shift-window", type=click.IntRange(min=1, max=30), default=5, show_default=True,
               metavar="MINUTES", help="Minutes before and after each goal compared for its mood shift.")  # fmt: skip
+@click.option("--excel-safe", is_flag=True,
+              help="Put a ' before CSV cells that a spreadsheet would run as a formula "
+                   "(=, +, -, @); off by default, so the data stays exact.")  # fmt: skip
 @read_options
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors and warnings.")
 @verbose_option
@@ -148,6 +169,7 @@ def run(
     authors: str,
     neutral_band: float | None,
     shift_window: int,
+    excel_safe: bool,
     text_column: str | None,
     time_column: str | None,
     naive_timezone: str,
@@ -186,25 +208,25 @@ def run(
         )
     with analysis:
         warn_about_inputs(analysis)
-        folder = analysis.write(out)
+        folder = analysis.write(out, excel_safe=excel_safe)
         for note in analysis.notes:
-            click.echo(f"Warning: {note}", err=True)
+            echo(f"Warning: {note}", err=True)
     if not quiet:
         for line in summary_lines(analysis):
-            click.echo(line)
-        click.echo(f"\nWrote {folder}/: {' '.join(analysis.written)}")
+            echo(line)
+        echo(f"\nWrote {folder}/: {' '.join(analysis.written)}")
 
 
 def warn_about_inputs(analysis: Any) -> None:
     """One warning line per skipped file and per problem met in a file (the first few of each)."""
     for skipped in analysis.skipped:
-        click.echo(f"Warning: skipped {skipped.path}: {skipped.reason}", err=True)
+        echo(f"Warning: skipped {skipped.path}: {skipped.reason}", err=True)
     for read in analysis.read:
         for problem in read.problems:
-            click.echo(f"Warning: {read.path}: {problem}", err=True)
+            echo(f"Warning: {read.path}: {problem}", err=True)
         if read.problem_count > len(read.problems):
             more = read.problem_count - len(read.problems)
-            click.echo(f"Warning: {read.path}: {more} more problem(s) of the same kinds", err=True)
+            echo(f"Warning: {read.path}: {more} more problem(s) of the same kinds", err=True)
 
 
 @main.command()
@@ -220,6 +242,8 @@ def warn_about_inputs(analysis: Any) -> None:
 @click.option(
     "--emoji", is_flag=True, help="Also add a column listing the emoji found in each text."
 )
+@click.option("--excel-safe", is_flag=True,
+              help="Put a ' before every CSV cell a spreadsheet would run as a formula (=, +, -, @).")  # fmt: skip
 @click.option("--teams", "match_id", metavar="MATCH",
               help="Also add the team each text names and its mood per team, for this match "
                    "(an id like BEL-JPN).")  # fmt: skip
@@ -230,6 +254,7 @@ def score(
     output: Path | None,
     prefix: str,
     emoji: bool,
+    excel_safe: bool,
     match_id: str | None,
 ) -> None:
     """Add sentiment columns to a CSV or JSON Lines FILE, keeping its rows and columns as they are.
@@ -247,7 +272,13 @@ def score(
         raise click.UsageError("--output must not be the input file; write to a new file")
     match = shipped().find(match_id) if match_id else None
     scored_into = partial(
-        annotate, source, text_column=text_column, prefix=prefix, emoji=emoji, match=match
+        annotate,
+        source,
+        text_column=text_column,
+        prefix=prefix,
+        emoji=emoji,
+        match=match,
+        excel_safe=excel_safe,
     )
     if output is None:
         done = scored_into(sys.stdout)
@@ -255,7 +286,7 @@ def score(
         with atomic_writer(output) as stream:
             done = scored_into(stream)
     where = f" to {output}" if output else ""
-    click.echo(
+    echo(
         f"Scored {done.scored} of {done.rows} rows{where}; added {', '.join(done.columns)}",
         err=True,
     )
@@ -276,7 +307,7 @@ def matches(team: str | None, year: int | None) -> None:
         and (year is None or m.date.year == year)
     ]  # fmt: skip
     for line in describe(found):
-        click.echo(line)
+        echo(line)
     if not found:
         raise click.ClickException("no shipped match fits; try without --team or --year")
 

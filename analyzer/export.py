@@ -5,7 +5,8 @@ quotes or line breaks are quoted and inner quotes doubled (RFC 4180). List colum
 (hashtags, mentions, links, emoji) hold their items separated by single spaces; times
 are ISO 8601 in UTC (``2018-07-02T19:05:12Z``). Text is written exactly as read: a cell
 starting with ``=``, ``+``, ``-`` or ``@`` is data here, but a spreadsheet may run it as
-a formula, so open the CSV files as text in a spreadsheet.
+a formula, so open the CSV files as text in a spreadsheet, or write them with
+``excel_safe=True`` (``--excel-safe``), which puts a ' before such cells.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ import pandas as pd
 from analyzer.frame import Column
 
 TIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
+# First characters that make a spreadsheet read a cell as a formula (OWASP's list).
+FORMULA_STARTS = frozenset("=+-@\t\r")
 
 
 def _file_mode() -> int:
@@ -72,17 +75,24 @@ def write_table(
     *,
     csv: Path | None = None,
     jsonl: Path | None = None,
+    excel_safe: bool = False,
 ) -> int:
-    """Write chunks of one table to CSV and/or JSON Lines in a single pass; returns the rows written."""
+    """Write chunks of one table to CSV and/or JSON Lines in a single pass; returns the rows written.
+
+    ``excel_safe`` neutralises CSV cells a spreadsheet would run as a formula (see
+    :func:`excel_safe_text`); JSON Lines always keep the text exact.
+    """
     names = [c.name for c in columns]
     lists = [c.name for c in columns if c.dtype == "object"]
+    texts = [c.name for c in columns if c.dtype in ("string", "object")]
     rows = 0
     with ExitStack() as stack:
         csv_stream = stack.enter_context(atomic_writer(csv)) if csv else None
         jsonl_stream = stack.enter_context(atomic_writer(jsonl)) if jsonl else None
         for chunk in chunks:
             if csv_stream is not None:
-                _write_csv_chunk(chunk[names], csv_stream, lists=lists, header=rows == 0)
+                _write_csv_chunk(chunk[names], csv_stream, lists=lists, header=rows == 0,
+                                 neutralise=texts if excel_safe else [])  # fmt: skip
             if jsonl_stream is not None:
                 _write_jsonl_chunk(chunk[names], jsonl_stream)
             rows += len(chunk)
@@ -92,12 +102,23 @@ def write_table(
 
 
 def _write_csv_chunk(
-    chunk: pd.DataFrame, stream: IO[str], *, lists: list[str], header: bool
+    chunk: pd.DataFrame, stream: IO[str], *, lists: list[str], header: bool, neutralise: list[str]
 ) -> None:
     flat = chunk.copy()
     for name in lists:
         flat[name] = flat[name].map(" ".join)
+    for name in neutralise:
+        flat[name] = flat[name].map(excel_safe_text, na_action="ignore")
     flat.to_csv(stream, index=False, header=header, lineterminator="\n", date_format=TIME_FORMAT)
+
+
+def excel_safe_text(value: str) -> str:
+    """A cell a spreadsheet shows as text: a leading =, +, -, @, tab or carriage return gets a '.
+
+    Spreadsheets run such cells as formulas (CSV injection, OWASP); the quote makes them
+    text. Off by default, because it changes the data that pipelines read.
+    """
+    return "'" + value if value[:1] in FORMULA_STARTS else value
 
 
 def _write_jsonl_chunk(chunk: pd.DataFrame, stream: IO[str]) -> None:

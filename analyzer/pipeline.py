@@ -16,6 +16,7 @@ clock, writes them out and keeps running totals.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -57,6 +58,14 @@ from analyzer.timing import (
     settle_lag,
     stream_spikes,
     wall_series_frame,
+)
+
+OUTPUT_NAMES = (
+    "records.csv", "records.jsonl", "records.parquet", "moments.csv", "series.csv",
+    "series_wall.csv", "mood.png", "mood.svg", "report.html", "summary.json",
+)  # fmt: skip
+RE_TEMPORARY = re.compile(
+    r"\.(?:" + "|".join(re.escape(n) for n in OUTPUT_NAMES) + r")\.[A-Za-z0-9_]+\.tmp"
 )
 
 # Distinct sentences whose scores are kept for team attribution (about 30 MB at most).
@@ -183,18 +192,23 @@ class Analysis:
             moment_volume=moments[moments["kind"] != "comeback"][["clock", "records"]].dropna(),
         )
 
-    def write(self, out: str | Path = "reports") -> Path:
-        """Write every output into ``out/<match>/`` and return that folder."""
+    def write(self, out: str | Path = "reports", *, excel_safe: bool = False) -> Path:
+        """Write every output into ``out/<match>/`` and return that folder.
+
+        ``excel_safe`` puts a ' before CSV cells that a spreadsheet would run as a formula.
+        """
         folder = Path(out) / self.folder_name
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise InputError(f"cannot create output folder {folder}: {exc.strerror}") from None
+        remove_stale_temporaries(folder)
         write_table(
             self.chunks(),
             RECORD_COLUMNS,
             csv=folder / "records.csv",
             jsonl=folder / "records.jsonl",
+            excel_safe=excel_safe,
         )
         written = ["records.csv", "records.jsonl"]
         self.notes = []
@@ -203,11 +217,13 @@ class Analysis:
             written.append("records.parquet")
         except ParquetUnavailable as missing:
             self.notes.append(str(missing))
-        write_table([self.moments], MOMENT_COLUMNS, csv=folder / "moments.csv")
+        write_table(
+            [self.moments], MOMENT_COLUMNS, csv=folder / "moments.csv", excel_safe=excel_safe
+        )
         written.append("moments.csv")
         if self.series.volume:
             series = match_series_frame(self.series, self.clock)
-            write_table([series], SERIES_COLUMNS, csv=folder / "series.csv")
+            write_table([series], SERIES_COLUMNS, csv=folder / "series.csv", excel_safe=excel_safe)
             write_table(
                 [wall_series_frame(self.wall_series)],
                 WALL_SERIES_COLUMNS,
@@ -261,6 +277,17 @@ class Analysis:
         trace: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def remove_stale_temporaries(folder: Path) -> None:
+    """Remove what a killed run left half-written (atomic writes name them .<output>.<random>.tmp).
+
+    A run stopped by SIGKILL or a power cut never gets to delete its temporary files;
+    only names of this tool's own outputs are touched.
+    """
+    for leftover in folder.glob(".*.tmp"):
+        if RE_TEMPORARY.fullmatch(leftover.name):
+            leftover.unlink(missing_ok=True)
 
 
 def resolve_match(

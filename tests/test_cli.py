@@ -222,3 +222,48 @@ def test_the_default_view_speaks_for_fans_and_the_data_files_keep_everyone(tmp_p
     rows = re.findall(r'<tr id="r-[0-9a-f]{16}".*?</tr>', html, re.S)
     assert len(rows) == 10 and not [row for row in rows if "Nishino" in row]  # the coach is no fan
     assert sum("Shunji Suga" in row for row in rows) == 2
+
+
+@pytest.mark.parametrize("match_id", ["../../x", "BEL-JPN/../..", "..", "BEL-JPN\x00"])
+def test_a_match_id_can_never_become_a_path(tmp_path, match_id: str) -> None:
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, [str(SAMPLES), "--match", match_id, "--out", str(out)])
+    assert result.exit_code == 1 and "is not like BEL-JPN" in result.stderr
+    assert list(tmp_path.iterdir()) == []  # nothing written anywhere
+
+
+def test_a_match_file_code_can_never_become_a_path(tmp_path) -> None:
+    match_file = tmp_path / "m.json"
+    match_file.write_text(
+        json.dumps(
+            {
+                "home": {"name": "A", "code": "../.."},
+                "away": {"name": "B", "code": "BBB"},
+                "kickoff": "2020-01-01T20:00:00+00:00",
+            }
+        ),
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        main, [str(SAMPLES), "--match-file", str(match_file), "-o", str(tmp_path / "o")]
+    )
+    assert result.exit_code == 1 and "must be 2-4 letters" in result.stderr
+    assert not (tmp_path / "o").exists()
+
+
+def test_hostile_file_names_are_data_never_paths_and_print_escaped(tmp_path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    hostile = "x..\x1b[2J\u202egnp.exe"
+    (inputs / f"{hostile}.txt").write_text("Chadli! — A Fan (@fan) July 2, 2018", encoding="utf-8")
+    (inputs / "a..b.json").write_text('{"not": "tweets"}', encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main, [str(inputs), "-m", "BEL-JPN", "-o", str(out), "--authors", "all"]
+    )
+    assert result.exit_code == 0, result.output
+    written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file())
+    assert all(name.startswith(("in/", "out/BEL-JPN/")) for name in written)
+    assert "\x1b" not in result.output and "\u202e" not in result.output
+    assert "x..\\u001b[2J\\u202egnp.exe.txt" in result.stdout
+    assert "Warning: skipped a..b.json: JSON, but not a tweet export I know" in result.stderr

@@ -155,3 +155,52 @@ def test_every_data_file_is_byte_identical_on_a_second_run(tmp_path) -> None:
             folder = again.write(tmp_path / name)
         runs.append({f: (folder / f).read_bytes() for f in files})
     assert runs[0] == runs[1]
+
+
+@pytest.mark.parametrize(
+    ("cell", "safe"),
+    [("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"), ("+1", "'+1"), ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"),
+     ("\t=1", "'\t=1"), ("plain", "plain"), ("a=b", "a=b"), ("", "")],
+)  # fmt: skip
+def test_excel_safe_text(cell: str, safe: str) -> None:
+    from analyzer.export import excel_safe_text
+
+    assert excel_safe_text(cell) == safe
+
+
+def test_excel_safe_csv_neutralises_formulas_and_keeps_jsonl_exact(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from analyzer.cli import main
+
+    export = tmp_path / "in" / "tweets.csv"
+    export.parent.mkdir()
+    export.write_text(
+        'id,created_at,username,name,text\n1013800000000000001,2018-07-02T19:06:00Z,fan,"=cmd|x",'
+        '"=HYPERLINK(""http://evil"",""Chadli!"")"\n',
+        encoding="utf-8",
+    )
+    for flag, folder in (([], "exact"), (["--excel-safe"], "safe")):
+        result = CliRunner().invoke(
+            main, [str(export.parent), "-m", "BEL-JPN", "-o", str(tmp_path / folder), *flag]
+        )
+        assert result.exit_code == 0, result.output
+    exact = pd.read_csv(tmp_path / "exact" / "BEL-JPN" / "records.csv", keep_default_na=False)
+    safe = pd.read_csv(tmp_path / "safe" / "BEL-JPN" / "records.csv", keep_default_na=False)
+    assert exact.loc[0, "text"] == '=HYPERLINK("http://evil","Chadli!")'
+    assert safe.loc[0, "text"] == "'" + exact.loc[0, "text"]
+    assert safe.loc[0, "author_name"] == "'=cmd|x"
+    line = (tmp_path / "safe" / "BEL-JPN" / "records.jsonl").read_text(encoding="utf-8")
+    assert json.loads(line)["text"] == '=HYPERLINK("http://evil","Chadli!")'
+
+
+def test_score_excel_safe(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from analyzer.cli import main
+
+    source = tmp_path / "in.csv"
+    source.write_text("id,text\n-5,=1+1 great\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["score", str(source), "--excel-safe"])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[1].startswith("'-5,'=1+1 great,")
