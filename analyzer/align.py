@@ -145,6 +145,9 @@ class Timeline:
         """
         placements = []
         for record in records:
+            if record.posted_at is not None:  # its time will place it, not its words
+                placements.append(UNALIGNED)
+                continue
             found = self.evidence(record)
             if found.empty:
                 placements.append(UNALIGNED)

@@ -7,11 +7,14 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from analyzer.errors import AnalyzerError
 from analyzer.records import Kind, Record, Role
+
+# Accounts whose role is remembered while reading a stream (a few MB at most).
+ACCOUNTS_REMEMBERED = 100_000
 
 ACCOUNTS_FILE = "data/accounts.csv"
 ACCOUNTS_COLUMNS = ("handle", "role", "note")
@@ -225,8 +228,16 @@ def with_account_role(record: Record, *, accounts: Accounts | None = None) -> Re
         return record
     if not record.author.name and not record.author.handle:
         return record
-    role = role_of_account(record.author.name, record.author.handle, accounts=accounts)
+    if accounts is None:  # a stream repeats its authors: classify each account once
+        role = _shipped_role(record.author.name, record.author.handle)
+    else:
+        role = role_of_account(record.author.name, record.author.handle, accounts=accounts)
     return replace(record, author=replace(record.author, role=role))
+
+
+@lru_cache(maxsize=ACCOUNTS_REMEMBERED)
+def _shipped_role(name: str | None, handle: str | None) -> Role:
+    return role_of_account(name, handle)
 
 
 def _by_name(name: str, handle: str) -> AccountRole | None:

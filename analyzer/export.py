@@ -11,7 +11,6 @@ a formula, so open the CSV files as text in a spreadsheet, or write them with
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -19,6 +18,7 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import IO, Any
 
+import orjson
 import pandas as pd
 
 from analyzer.frame import Column
@@ -88,7 +88,7 @@ def write_table(
     rows = 0
     with ExitStack() as stack:
         csv_stream = stack.enter_context(atomic_writer(csv)) if csv else None
-        jsonl_stream = stack.enter_context(atomic_writer(jsonl)) if jsonl else None
+        jsonl_stream = stack.enter_context(atomic_writer(jsonl, binary=True)) if jsonl else None
         for chunk in chunks:
             if csv_stream is not None:
                 _write_csv_chunk(chunk[names], csv_stream, lists=lists, header=rows == 0,
@@ -121,29 +121,27 @@ def excel_safe_text(value: str) -> str:
     return "'" + value if value[:1] in FORMULA_STARTS else value
 
 
-def _write_jsonl_chunk(chunk: pd.DataFrame, stream: IO[str]) -> None:
-    """One JSON object per line, keys in column order; missing values are null, lists are arrays."""
+def _write_jsonl_chunk(chunk: pd.DataFrame, stream: IO[bytes]) -> None:
+    """One JSON object per line, keys in column order; missing values are null, lists are arrays.
+
+    Columns are converted in bulk and each row dumped by orjson: a million rows take
+    seconds, where json.dumps on a dict per row took minutes.
+    """
     names = list(chunk.columns)
-    for row in chunk.itertuples(index=False, name=None):
-        stream.write(
-            json.dumps(dict(zip(names, map(_plain, row), strict=True)), ensure_ascii=False)
-        )
-        stream.write("\n")
+    columns = [_json_values(chunk[name]) for name in names]
+    lines = (
+        orjson.dumps(dict(zip(names, row, strict=True)), option=orjson.OPT_APPEND_NEWLINE)
+        for row in zip(*columns, strict=True)
+    )
+    stream.write(b"".join(lines))
 
 
-def _plain(value: Any) -> Any:
-    """pandas scalars -> JSON values: NA to null, tuples to lists, times to ISO text, numpy to Python."""
-    if isinstance(value, tuple):
-        return list(value)
-    if value is None or value is pd.NA or value is pd.NaT:
-        return None
-    if isinstance(value, float) and value != value:
-        return None
-    if isinstance(value, pd.Timestamp):
-        return value.strftime(TIME_FORMAT)
-    if hasattr(value, "item"):
-        return value.item()
-    return value
+def _json_values(column: pd.Series) -> list[Any]:
+    """A column as plain Python values for JSON: NA to None, times to ISO text, tuples stay lists."""
+    if isinstance(column.dtype, pd.DatetimeTZDtype):
+        column = column.dt.strftime(TIME_FORMAT)
+    values = column.astype(object)
+    return values.where(column.notna(), None).tolist()
 
 
 def load_pyarrow() -> tuple[Any, Any]:

@@ -17,8 +17,8 @@ clock, writes them out and keeps running totals.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from functools import lru_cache
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 
@@ -42,8 +42,9 @@ from analyzer.frame import (
 from analyzer.ingest import FileRead, FileSkipped, Inputs, ReadOptions
 from analyzer.matches import Match, MomentKind, load_match_file, shipped
 from analyzer.matches.clock import MatchClock
+from analyzer.records import Record
 from analyzer.report import ReportInput, render_report
-from analyzer.sentiment import LEXICON_VERSION, Scorer, ScoringOptions, default_scorer
+from analyzer.sentiment import LEXICON_VERSION, Score, Scorer, ScoringOptions, default_scorer
 from analyzer.series import MinuteSeries
 from analyzer.shifts import MoodShift, mood_shifts
 from analyzer.spikes import GoalDetection, Spike
@@ -390,6 +391,7 @@ def _read_score_and_place_by_content(
         scores = scorer.score_all(
             [r.text for r in records], declared_languages=[r.lang for r in records]
         )
+        sentences.remember(records, scores)
         attributions = [
             mentions.attribute(r.text, scorer=sentences, side=mentions.side_of(r.author.name))
             for r in records
@@ -408,7 +410,28 @@ class SentenceScores:
     """Scores sentences for team attribution, each distinct one once: chants and retweets repeat."""
 
     def __init__(self, scorer: Scorer, *, remember: int = SENTENCES_REMEMBERED) -> None:
-        self.score = lru_cache(maxsize=remember)(scorer.score)
+        self._scorer = scorer
+        self._known: OrderedDict[str, Score] = OrderedDict()
+        self._remember = remember
+
+    def remember(self, records: Sequence[Record], scores: Sequence[Score]) -> None:
+        """Take each record's own score: a one-sentence text is its own only sentence."""
+        for record, score in zip(records, scores, strict=True):
+            self._keep(record.text.strip(), score)
+
+    def score(self, text: str) -> Score:
+        known = self._known.get(text)
+        if known is None:
+            known = self._scorer.score(text)
+            self._keep(text, known)
+        else:
+            self._known.move_to_end(text)
+        return known
+
+    def _keep(self, text: str, score: Score) -> None:
+        self._known[text] = score
+        if len(self._known) > self._remember:
+            self._known.popitem(last=False)
 
 
 __all__ = ["Analysis", "Lag", "StreamSeries", "analyze", "resolve_match"]

@@ -288,6 +288,10 @@ class TeamMentions:
         """
         if side is not None and side not in self._order:
             raise ValueError(f"side {side!r} is not one of {', '.join(self.codes)}")
+        if side is None and next(self._matches(text), None) is None:
+            # Most of a stream names no team: nothing to split or score.
+            moods = {code: _mood(code, ()) for code in self.codes}
+            return Attribution((), NEITHER, moods, (), (), None)
         sentences = self.sentences(text)
         parts: list[Part] = []
         for sentence in sentences:

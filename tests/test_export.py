@@ -65,8 +65,8 @@ def test_times_are_iso_utc_in_both_formats(tmp_path) -> None:
         encoding="utf-8"
     ) == "n,posted_at\n1,2018-07-02T19:05:12Z\n2,\n"
     assert (tmp_path / "t.jsonl").read_text(encoding="utf-8").splitlines() == [
-        '{"n": 1, "posted_at": "2018-07-02T19:05:12Z"}',
-        '{"n": 2, "posted_at": null}',
+        '{"n":1,"posted_at":"2018-07-02T19:05:12Z"}',
+        '{"n":2,"posted_at":null}',
     ]
 
 
