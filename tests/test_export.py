@@ -204,3 +204,15 @@ def test_score_excel_safe(tmp_path) -> None:
     result = CliRunner().invoke(main, ["score", str(source), "--excel-safe"])
     assert result.exit_code == 0
     assert result.stdout.splitlines()[1].startswith("'-5,'=1+1 great,")
+
+
+def test_csv_is_byte_for_byte_what_pandas_writes(result, tmp_path) -> None:
+    write_table([result.records], RECORD_COLUMNS, csv=tmp_path / "ours.csv")
+    flat = result.records.copy()
+    for column in RECORD_COLUMNS:
+        if column.dtype == "object":
+            flat[column.name] = flat[column.name].map(" ".join)
+    flat.to_csv(
+        tmp_path / "pandas.csv", index=False, lineterminator="\n", date_format="%Y-%m-%dT%H:%M:%SZ"
+    )
+    assert (tmp_path / "ours.csv").read_bytes() == (tmp_path / "pandas.csv").read_bytes()

@@ -304,7 +304,7 @@ def test_hashtags_are_read_from_the_texts_when_not_given():
 def test_term_counters_stay_bounded_and_never_overcount():
     rng = np.random.default_rng(3)
     capacity = 20
-    series = MinuteSeries(terms_per_minute=capacity)
+    series = MinuteSeries(terms_per_minute=capacity, worded_per_minute=10**9)
     # Zipf-like word frequencies: a few heavy terms and a long tail of rare ones.
     words = [f"w{rank}" for rank in rng.zipf(1.6, 20_000) if rank < 10_000]
     for start in range(0, len(words), 1000):
@@ -340,3 +340,13 @@ def test_minute_keys(values, unit, keys):
 def test_minute_keys_refuse_missing_times():
     with pytest.raises(ValueError, match="NaN"):
         minute_keys([1.0, math.nan])
+
+
+def test_words_are_counted_from_the_first_records_of_each_minute_only():
+    series = MinuteSeries(worded_per_minute=3)
+    texts = ["alpha", "beta", "alpha", "gamma", "gamma", "gamma"]
+    series.add(np.array([0, 0]), np.zeros(2), texts=texts[:2])
+    series.add(np.array([0, 0, 0, 0, 1]), np.zeros(5), texts=[*texts[2:], "delta"])
+    assert dict(series.top_terms(0, 0)) == {"alpha": 2, "beta": 1}  # only the first three counted
+    assert dict(series.top_terms(1, 1)) == {"delta": 1}
+    assert series.table()["volume"].tolist() == [6, 1]  # every record still counts in volume

@@ -20,6 +20,7 @@ from analyzer.sentiment import default_scorer
 from analyzer.teams import (
     BOTH,
     NEITHER,
+    RE_MAYBE_SENTENCE_BREAK,
     TeamDataError,
     TeamMentions,
     TeamMood,
@@ -518,3 +519,42 @@ def test_naming_a_team_in_a_sentence_makes_it_mention_the_team(
     ]
     assert len(holding) == 1
     assert team in holding[0].teams
+
+
+def test_the_one_sentence_fast_path_gives_what_the_full_path_gives() -> None:
+    import json
+
+    from analyzer.matches import shipped
+    from analyzer.sentiment import default_scorer
+    from analyzer.synthetic import write_stream
+
+    match = shipped().find("BEL-JPN")
+    mentions = TeamMentions.for_match(match)
+    scorer = default_scorer()
+    import io
+
+    stream = io.StringIO()
+    write_stream(stream, match, tweets=3000, seed=4)
+    texts = [json.loads(line)["full_text"] for line in stream.getvalue().splitlines()]
+    texts += [
+        "Inui for Japan",
+        "  #JPN  ",
+        "Samurai Blue 🇯🇵 yes",
+        "Belgium",
+        "Red Devils and Hazard",
+        "GOOOAL Japan",
+    ]
+    fast = 0
+    for text in texts:
+        full = mentions._attribute_by_sentence(text, mentions.find(text), scorer=scorer, side=None)
+        got = mentions.attribute(text, scorer=scorer)
+        assert (got.teams, got.label, got.moods, got.lead) == (
+            full.teams,
+            full.label,
+            full.moods,
+            full.lead,
+        )
+        if got.sentences:  # a text naming no team keeps no sentences: nothing to credit
+            assert (got.sentences, got.parts) == (full.sentences, full.parts), text
+        fast += not RE_MAYBE_SENTENCE_BREAK.search(text) and len(set(full.teams)) == 1
+    assert fast > 100  # the fast path was really taken
