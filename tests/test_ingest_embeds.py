@@ -123,3 +123,41 @@ def test_an_embed_in_any_prose_is_found_with_its_text(before: str, body: str, af
 def test_the_finder_never_fails_on_any_text(text: str) -> None:
     for embed in find_embeds(Layout(text)):
         assert 0 <= embed.start <= embed.end <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A signature with nothing before it is still a tweet, without text (reported by the
+        # article reader); it never takes the prose paragraph before it.
+        ("— A (@a) July 2, 2018", [("", "a")]),
+        ("Prose.\n\n— A (@a) July 2, 2018", [("", "a")]),
+        ("One — A (@a) July 2, 2018 — B (@b) July 2, 2018", [("One", "a"), ("", "b")]),
+    ],
+)
+def test_a_signature_without_text(text: str, expected: list[tuple[str, str]]) -> None:
+    embeds = find_embeds(Layout(text))
+    assert [(e.text, e.handle) for e in embeds] == expected
+    assert all(text[e.signature :].startswith("—") for e in embeds)
+
+
+# What hostile text holds: marks, joiners, combining marks, emoji, control characters.
+HOSTILE_BODY = (
+    st.lists(
+        st.one_of(
+            st.characters(whitelist_categories=("L", "N", "Zs", "Mn", "So", "Cf")),
+            st.sampled_from(["\u200f", "\u200d", "\u0301", "😀", "🇯🇵", "👨\u200d👩\u200d👧", "\x00",
+                             "\x07", "\x1b", "\t", "!", "#", "'", "’"]),
+        ),
+        min_size=1,
+        max_size=60,
+    )
+    .map("".join)
+    .filter(lambda s: s.strip() != "")
+)  # fmt: skip
+
+
+@given(before=PROSE, body=HOSTILE_BODY, after=PROSE)
+def test_an_embed_with_hostile_characters_comes_out_whole(before, body, after) -> None:
+    text = f"{before}\n\n{body} — Some Name (@handle_1) July 2, 2018\n\n{after}"
+    assert [(e.text, e.handle) for e in find_embeds(Layout(text))] == [(body.strip(), "handle_1")]

@@ -47,13 +47,14 @@ def test_subfolders_are_read_and_hidden_files_listed(tmp_path) -> None:
     (tmp_path / "deep" / "er").mkdir(parents=True)
     (tmp_path / "deep" / "er" / "a.txt").write_text("Go! — A (@a) July 2, 2018", encoding="utf-8")
     (tmp_path / ".DS_Store").write_bytes(b"\x00\x00")
-    (tmp_path / "latin1.txt").write_bytes("Caf\xe9".encode("latin-1"))
+    (tmp_path / "latin1.txt").write_bytes("Caf\xe9".encode("latin-1"))  # read, as cp1252
     corpus = read_folder(tmp_path)
-    assert [f.path for f in corpus.read] == ["deep/er/a.txt"]
-    assert [(s.path, s.reason) for s in corpus.skipped] == [
-        (".DS_Store", "hidden file"),
-        ("latin1.txt", "not UTF-8 text (byte 3)"),
-    ]
+    assert [(f.path, [str(p) for p in f.problems]) for f in corpus.read] == [
+        ("latin1.txt", ["line 1: not UTF-8 (first at byte 3: 0xE9): read as cp1252 where it is "
+                        "not; if the text looks wrong, give the file's encoding with --encoding"]),
+        ("deep/er/a.txt", []),  # a folder's own files come before its subfolders'
+    ]  # fmt: skip
+    assert [(s.path, s.reason) for s in corpus.skipped] == [(".DS_Store", "hidden file")]
 
 
 def test_a_single_file_can_be_the_input() -> None:

@@ -47,7 +47,9 @@ def test_the_sample_articles_are_articles(article) -> None:
 
 
 def test_formats_are_registered_by_name() -> None:
-    assert sorted(FORMATS) == ["article", "csv", "json", "snscrape", "twitter-v1", "twitter-v2"]
+    assert sorted(FORMATS) == [
+        "article", "csv", "json", "records", "snscrape", "twitter-v1", "twitter-v2",
+    ]  # fmt: skip
     assert [name for name, f in FORMATS.items() if f.document] == ["article"]
 
 

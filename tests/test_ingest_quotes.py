@@ -189,3 +189,75 @@ def test_an_attributed_quote_in_any_prose_is_found_with_its_text(
     text = f"{before}\n\n“{spoken},” said {name}.\n\n{after}"
     quotes = find_quotes(Layout(text))
     assert [(q.text, q.speaker.name) for q in quotes] == [(spoken.strip(), name)]
+
+
+# Quotation marks left open, and quotes of several paragraphs.
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The convention: each paragraph opens a quotation mark, only the last one closes.
+        ("Intro.\n\n“We played well. We had chances.\n\n“But Belgium were better,” said Nishino."
+         "\n\nThe end.",
+         [("We played well. We had chances.\n\nBut Belgium were better", "Nishino", "after")]),
+        ("Nishino said: “We played well.\n\n“We had chances.\n\n“But Belgium were better.”\n\nEnd.",
+         [("We played well.\n\nWe had chances.\n\nBut Belgium were better.", "Nishino", "before")]),
+        # Left open after an attributed quote: the same speaker goes on.
+        ("“We lost,” said Nishino. “But we will be back.\n\n“Next time we win.”\n\nProse.",
+         [("We lost", "Nishino", "after"),
+          ("But we will be back.\n\nNext time we win.", "Nishino", "continuation")]),
+        # An unclosed mark never takes in the paragraphs after it.
+        ("“Unclosed, said Bob.\n\nNext paragraph “Hi,” said Ann.", [("Hi", "Ann", "after")]),
+        ("Nishino said: “We played well.\n\nThe bar emptied after that.",
+         [("We played well.", "Nishino", "before")]),
+        # Named before the open mark and after the next paragraph's close: two speakers.
+        ("Nishino said: “We played well.\n\n“It was a great game,” said Hazard.",
+         [("We played well.", "Nishino", "before"), ("It was a great game", "Hazard", "after")]),
+        ("“A, said nobody.\n\n“B.\n\nProse “C,” said Ann.", [("C", "Ann", "after")]),
+        # A straight quotation mark left open (inches) is no quote.
+        ('He is 6\'2" tall, said Bob.\n\n"Fine," said Ann.', [("Fine", "Ann", "after")]),
+    ],
+)  # fmt: skip
+def test_open_quotation_marks(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(q.text, q.speaker.name, q.method) for q in find_quotes(Layout(text))] == expected
+
+
+def test_a_quote_of_several_paragraphs_starts_at_its_first_word() -> None:
+    text = "Intro.\n\n“ We played well.\n\n“But lost,” said Nishino."
+    [quote] = find_quotes(Layout(text))
+    assert text[quote.start :].startswith("We played well.")
+
+
+# The same properties with what hostile text holds: marks, joiners, combining marks, emoji,
+# control characters (record text is cleaned later, by the folder reader).
+HOSTILE_SPOKEN = (
+    st.lists(
+        st.one_of(
+            st.characters(whitelist_categories=("L", "N", "Zs", "Mn", "So")),
+            st.sampled_from(["\u200f", "\u200e", "\u200d", "\u0301", "😀", "🇯🇵", "👨\u200d👩\u200d👧",
+                             "\x00", "\x07", "\t", "’", "'", "!", "?"]),
+        ),
+        min_size=1,
+        max_size=40,
+    )
+    .map("".join)
+    .filter(lambda s: s.strip() != "")
+)  # fmt: skip
+
+
+@given(before=PROSE, spoken=HOSTILE_SPOKEN, name=NAME, after=PROSE)
+def test_an_attributed_quote_with_hostile_characters_is_found_whole(
+    before, spoken, name, after
+) -> None:
+    text = f"{before}\n\n“{spoken},” said {name}.\n\n{after}"
+    assert [(q.text, q.speaker.name) for q in find_quotes(Layout(text))] == [(spoken.strip(), name)]
+
+
+@given(before=PROSE, parts=st.lists(HOSTILE_SPOKEN, min_size=2, max_size=4), name=NAME, after=PROSE)
+def test_a_quote_over_several_paragraphs_is_one_quote(before, parts, name, after) -> None:
+    opened = "\n\n".join(f"“{part}" for part in parts[:-1])
+    text = f"{before}\n\n{opened}\n\n“{parts[-1]},” said {name}.\n\n{after}"
+    assert [(q.text, q.speaker.name) for q in find_quotes(Layout(text))] == [
+        ("\n\n".join(part.strip() for part in parts), name)
+    ]

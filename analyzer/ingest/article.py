@@ -7,15 +7,27 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from analyzer.ingest.base import Problems
 from analyzer.ingest.embeds import Embed, find_embeds
 from analyzer.ingest.entities import RE_HASHTAG, RE_LINK, RE_MENTION
-from analyzer.ingest.layout import Layout
+from analyzer.ingest.layout import Layout, Spans
 from analyzer.ingest.quotes import Quote, find_quotes
 from analyzer.ingest.tweet_ids import RE_STATUS_URL, handle_from_url, posted
 from analyzer.records import Author, Kind, Record, Role, Source
 
 # Some scraped articles open with " date 2018-07-02 " before the first sentence.
 RE_DATE_HEADER = re.compile(r"\A\s*date\s+(?P<date>\d{4}-\d{2}-\d{2})\b")
+# What looks like a tweet signature, counted apart from the embed finder to check it: any dash,
+# up to a few hundred characters, "(@handle)" of any length, and soon after a year or a day
+# ("July 2", "2 Jul"). Every signature the finder reads matches this; one that only matches
+# this was not read.
+_MONTH = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+RE_SIGNATURE_LIKE = re.compile(
+    r"(?:—|–|―|&mdash;|&#8212;|-{1,2})[^\n]{0,300}?\(\s*@\s*\w+\s*\)"
+    rf"(?=[^\n]{{0,30}}?(?:\b(?:19|20)\d\d\b|\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}))"
+)
+# Characters of a signature quoted in a problem message.
+SHOWN_SIGNATURE_CHARS = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,12 +39,18 @@ class StatusLink:
     tweet_id: str
 
 
-def read_article(text: str, *, path: str) -> list[Record]:
-    """Every embedded tweet, attributed quote and bare tweet link in an article, in order."""
+def read_article(text: str, *, path: str, problems: Problems | None = None) -> list[Record]:
+    """Every embedded tweet, attributed quote and bare tweet link in an article, in order.
+
+    With ``problems``, the tweets are accounted for: a signature without text before it,
+    and a line that looks like a signature but was not read as one, are reported.
+    """
     layout = Layout(text)
     embeds = find_embeds(layout)
     quotes = find_quotes(layout, skip=[(e.start, e.end) for e in embeds])
     links = find_status_links(text, skip=[(e.start, e.end) for e in embeds])
+    if problems is not None:
+        account_for_tweets(layout, embeds, problems)
     document_date = _document_date(text, embeds)
     found: list[Embed | Quote | StatusLink] = sorted(
         [*embeds, *quotes, *links], key=lambda item: item.start
@@ -49,6 +67,28 @@ def read_article(text: str, *, path: str) -> list[Record]:
     return records
 
 
+def account_for_tweets(layout: Layout, embeds: list[Embed], problems: Problems) -> None:
+    """Check the tweets read against the signatures in the text, and report each difference."""
+    text = layout.text
+    for embed in embeds:
+        if not embed.text:
+            problems.add(
+                layout.line_of(embed.signature),
+                f"a tweet signature with no text before it ({_signature(text, embed.signature)!r}):"
+                f" kept as a tweet by @{embed.handle} without text",
+            )
+    read = Spans((e.signature, e.end) for e in embeds)
+    like = list(RE_SIGNATURE_LIKE.finditer(text))
+    missed = [m for m in like if not read.overlaps(m.start(), m.end())]
+    for m in missed:
+        problems.add(
+            layout.line_of(m.start()),
+            f"{_signature(text, m.start())!r} looks like a tweet signature, but not one I can"
+            " read (— Name (@handle) Month D, YYYY): the tweet before it is not a record;"
+            f" {len(like) - len(missed)} of {len(like)} signatures read",
+        )
+
+
 def find_status_links(text: str, *, skip: list[tuple[int, int]]) -> list[StatusLink]:
     """Links to tweets (…/status/<id>) outside the ``skip`` spans, each tweet once.
 
@@ -57,8 +97,9 @@ def find_status_links(text: str, *, skip: list[tuple[int, int]]) -> list[StatusL
     """
     links = []
     seen: set[str] = set()
+    skipped = Spans(skip)
     for m in RE_STATUS_URL.finditer(text):
-        if m["id"] in seen or any(start <= m.start() < end for start, end in skip):
+        if m["id"] in seen or m.start() in skipped:
             continue
         seen.add(m["id"])
         links.append(StatusLink(m.start(), m[0], m["id"]))
@@ -105,6 +146,11 @@ def _quote(quote: Quote, source: Source) -> Record:
         mentions=tuple(RE_MENTION.findall(quote.text)),
         links=tuple(RE_LINK.findall(quote.text)),
     )
+
+
+def _signature(text: str, start: int) -> str:
+    end = text.find("\n", start)
+    return text[start : end if end != -1 else len(text)][:SHOWN_SIGNATURE_CHARS].strip()
 
 
 def _document_date(text: str, embeds: list[Embed]) -> date | None:

@@ -8,6 +8,7 @@ from datetime import UTC, tzinfo
 from typing import Protocol, TextIO
 
 from analyzer.errors import InputError
+from analyzer.ingest.decoding import check_encoding
 from analyzer.records import Record
 
 # Problems kept per file in full; beyond this only their number is kept, so a file of a
@@ -22,6 +23,20 @@ class ReadOptions:
     text_column: str | None = None  # CSV: the column holding the text (detected when None)
     time_column: str | None = None  # CSV: the column holding the time (detected when None)
     naive_timezone: tzinfo = UTC  # the zone of timestamps that do not say theirs
+    # The text encoding of every file (any name Python knows: "utf-8", "cp1252", "utf-16");
+    # None detects it per file: a byte-order mark, else UTF-8, else cp1252.
+    encoding: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.encoding is None:
+            return
+        try:
+            check_encoding(self.encoding)
+        except LookupError:
+            raise InputError(
+                f"unknown encoding {self.encoding!r}; name one Python knows, "
+                "such as utf-8, utf-16, cp1252 or latin-1"
+            ) from None
 
 
 @dataclass(frozen=True, slots=True)

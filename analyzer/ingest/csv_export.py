@@ -6,7 +6,6 @@ import csv
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import chain
 from typing import TextIO
 
 from analyzer.ingest.base import Problems, ReadOptions, UnusableFile
@@ -19,11 +18,15 @@ from analyzer.records import Author, Kind, Record, Source
 TEXT_COLUMNS = (
     "full_text", "rawcontent", "renderedcontent", "text", "tweet", "tweet_text", "content",
 )  # fmt: skip
-TIME_COLUMNS = ("created_at", "date", "date_created", "datetime", "timestamp", "time", "tweet_date")
+# posted_at, author_handle and author_name are this tool's own records.csv.
+TIME_COLUMNS = (
+    "created_at", "posted_at", "date", "date_created", "datetime", "timestamp", "time",
+    "tweet_date",
+)  # fmt: skip
 ID_COLUMNS = ("id_str", "tweet_id", "status_id", "id")
 HANDLE_COLUMNS = (
-    "screen_name", "username", "user_screen_name", "user_username", "handle", "author", "user",
-    "user_name",
+    "screen_name", "username", "user_screen_name", "user_username", "author_handle", "handle",
+    "author", "user", "user_name",
 )  # fmt: skip
 NAME_COLUMNS = (
     "name", "display_name", "user_displayname", "displayname", "author_name", "user_display_name",
@@ -35,6 +38,10 @@ DELIMITERS = (",", "\t", ";", "|")
 # A tweet has at most a few dozen line breaks; a row spanning more lines than this is most
 # likely a stray quote that swallowed the rows after it.
 MAX_ROW_LINES = 100
+# A line longer than this is read in pieces and skipped, so that a file without line breaks
+# cannot fill memory (the same bound as one JSON value). csv's own limit on a field, 128 Ki
+# characters by default, is raised to it: a long tweet thread can pass the default.
+MAX_LINE_CHARS = 64 << 20
 # Columns named in a message, and characters of each.
 SHOWN_COLUMNS = 20
 SHOWN_NAME_CHARS = 40
@@ -97,27 +104,35 @@ def looks_like_export(head: str, *, path: str) -> bool:
     return len(header.columns) > 1 and header.find(TEXT_COLUMNS) is not None
 
 
-def read_csv_export(
-    stream: TextIO, *, path: str, options: ReadOptions, problems: Problems
-) -> Iterator[Record]:
-    """Every row with a text; empty rows (spreadsheet padding) are passed over without a word."""
-    first_line = stream.readline()
-    header = read_header(first_line)
-    text_at = _text_column(header, options.text_column)
-    time_at = _column(header, options.time_column, TIME_COLUMNS, "--time-column")
-    id_at = header.find(ID_COLUMNS)
-    handle_at = header.find(HANDLE_COLUMNS)
-    name_at = header.find(NAME_COLUMNS)
-    url_at = header.find(URL_COLUMNS)
-    lang_at = header.find(LANG_COLUMNS)
-    width = len(header.columns)
+def read_first_line(stream: TextIO) -> str:
+    """The header row's line; unusable when it has no end in sight."""
+    first_line = stream.readline(MAX_LINE_CHARS + 1)
+    if len(first_line) > MAX_LINE_CHARS:
+        raise UnusableFile(f"CSV whose first line is over {MAX_LINE_CHARS:,} characters")
+    return first_line
 
-    counter = _Counted(chain((first_line,), stream))
-    rows = csv.reader(counter, delimiter=header.delimiter)
-    next(rows, None)  # the header, read above
-    position = 0
+
+def iter_rows(
+    stream: TextIO,
+    first_line: str,
+    header: Header,
+    *,
+    problems: Problems,
+    max_row_lines: int = MAX_ROW_LINES,
+) -> Iterator[tuple[int, int, list[str]]]:
+    """The line, character offset and fields of every row after the header.
+
+    Rows whose fields do not match the header, that run over ``max_row_lines`` or that are not
+    CSV are reported and skipped; empty rows (spreadsheet padding) are passed over.
+    """
+    if csv.field_size_limit() < MAX_LINE_CHARS:  # process-wide, and only ever raised
+        csv.field_size_limit(MAX_LINE_CHARS)
+    width = len(header.columns)
+    lines = _Lines(stream, first_line, problems)
+    rows = csv.reader(lines, delimiter=header.delimiter)
+    next(rows, None)  # the header, read before
     while True:
-        line, offset = rows.line_num + 1, counter.chars
+        line, offset = lines.count + 1, lines.chars
         try:
             row = next(rows)
         except StopIteration:
@@ -130,11 +145,28 @@ def read_csv_export(
         if len(row) < width or any(row[width:]):
             problems.add(line, f"the row has {len(row)} fields, the header {width}; skipped")
             continue
-        if rows.line_num - line >= MAX_ROW_LINES:
-            problems.add(
-                line, f"the row runs to line {rows.line_num} (a quote left open?); skipped"
-            )
+        if lines.count - line >= max_row_lines:
+            problems.add(line, f"the row runs to line {lines.count} (a quote left open?); skipped")
             continue
+        yield line, offset, row
+
+
+def read_csv_export(
+    stream: TextIO, *, path: str, options: ReadOptions, problems: Problems
+) -> Iterator[Record]:
+    """Every row with a text; empty rows (spreadsheet padding) are passed over without a word."""
+    first_line = read_first_line(stream)
+    header = read_header(first_line)
+    text_at = _text_column(header, options.text_column)
+    time_at = _column(header, options.time_column, TIME_COLUMNS, "--time-column")
+    id_at = header.find(ID_COLUMNS)
+    handle_at = header.find(HANDLE_COLUMNS)
+    name_at = header.find(NAME_COLUMNS)
+    url_at = header.find(URL_COLUMNS)
+    lang_at = header.find(LANG_COLUMNS)
+
+    position = 0
+    for line, offset, row in iter_rows(stream, first_line, header, problems=problems):
         # Line breaks inside a quoted field come as the file wrote them; texts from every
         # other format (and articles) break lines with "\n" alone.
         text = RE_LINE_BREAK.sub("\n", row[text_at]) if "\r" in row[text_at] else row[text_at]
@@ -170,20 +202,40 @@ def read_csv_export(
         position += 1
 
 
-class _Counted:
-    """Lines of a stream, counting the characters handed out (csv.reader does not give offsets)."""
+class _Lines:
+    """A stream's lines for csv.reader, counted with their characters (it gives no offsets).
 
-    def __init__(self, lines: Iterator[str]) -> None:
-        self._lines = lines
-        self.chars = 0
+    A line over MAX_LINE_CHARS is read on in pieces and dropped, reported with its number;
+    csv.reader gets an empty line in its place, so the count of lines stays true.
+    """
 
-    def __iter__(self) -> _Counted:
+    def __init__(self, stream: TextIO, first_line: str, problems: Problems) -> None:
+        self._stream = stream
+        self._first: str | None = first_line
+        self._problems = problems
+        self.count = 0  # lines handed out
+        self.chars = 0  # their characters
+
+    def __iter__(self) -> _Lines:
         return self
 
     def __next__(self) -> str:
-        line = next(self._lines)
+        if self._first is not None:
+            line, self._first = self._first, None
+        else:
+            line = self._stream.readline(MAX_LINE_CHARS + 1)
+        if not line:
+            raise StopIteration
+        self.count += 1
         self.chars += len(line)
-        return line
+        if len(line) <= MAX_LINE_CHARS or line[-1] in "\r\n":
+            return line
+        while piece := self._stream.readline(MAX_LINE_CHARS):
+            self.chars += len(piece)
+            if piece[-1] in "\r\n":
+                break
+        self._problems.add(self.count, f"a line over {MAX_LINE_CHARS:,} characters; skipped")
+        return "\n"
 
 
 def _text_column(header: Header, forced: str | None) -> int:

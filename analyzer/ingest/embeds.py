@@ -28,11 +28,16 @@ RE_SIGNATURE = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class Embed:
-    """One embedded tweet as found in the text; ``start`` is where its body begins."""
+    """One embedded tweet as found in the text; ``start`` is where its body begins.
+
+    A signature with no text before it (the body lost in scraping, or the signature right
+    after another) is still a tweet: ``text`` is empty and ``start`` is the signature's.
+    """
 
     text: str
     start: int
     end: int
+    signature: int  # where the signature (its picture link, or its dash) starts
     name: str
     handle: str
     day: date | None
@@ -67,6 +72,7 @@ def find_embeds(layout: Layout) -> list[Embed]:
                 text="\n\n".join(piece for _, piece in pieces),
                 start=pieces[0][0] if pieces else m.start(),
                 end=m.end(),
+                signature=m.start(),
                 name=m["name"].strip(),
                 handle=m["handle"],
                 day=_day(m["year"], m["month"], m["day"]),

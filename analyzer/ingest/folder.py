@@ -2,23 +2,58 @@
 
 from __future__ import annotations
 
+import codecs
+import errno
+import io
 import os
+import stat
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
+from typing import BinaryIO, TextIO
 
 from analyzer.errors import InputError
 from analyzer.ingest.base import Problem, Problems, ReadOptions, UnusableFile
-from analyzer.ingest.formats import detect
+from analyzer.ingest.cleaning import Cleaner
+from analyzer.ingest.decoding import (
+    FALLBACK,
+    FALLBACK_ERRORS,
+    binary_kind,
+    display_name,
+    first_error,
+    text_encoding,
+)
+from analyzer.ingest.formats import (
+    MAX_ARTICLE_BYTES,
+    TWEET_JSON,
+    Format,
+    detect,
+    detect_stream,
+    first_line_cut,
+    too_big_for_article,
+)
 from analyzer.records import Record
 
-# Characters looked at to recognise a file's format, and bytes to tell binary from text.
+# Characters looked at to recognise a file's format.
 SNIFF_CHARS = 65536
-SNIFF_BYTES = 8192
+# Bytes read first: enough for SNIFF_CHARS characters in any encoding (UTF-8 takes up to four
+# bytes a character). A file no longer than this (most articles) is opened and read once.
+HEAD_BYTES = SNIFF_CHARS * 4
+# Bytes read at a time when a larger file's encoding is checked, before it is read.
+CHECK_CHUNK_BYTES = 1 << 20
 # Records handed on at a time from a stream file; an article is always handed on whole.
 BATCH_SIZE = 20_000
+
+LINKED_FOLDER = "a link to a folder, not followed (it could loop); move or copy the folder in"
+FILE_TYPES = {
+    stat.S_IFIFO: "a named pipe",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFDIR: "a folder",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +116,7 @@ class Inputs:
         self.on_file = on_file
         self.read: list[FileRead] = []
         self.skipped: list[FileSkipped] = []
-        self._base = root.parent if root.is_file() else root
+        self._base = root if root.is_dir() else root.parent
         self._paths = list(self._files())
         if not self._paths and not self.skipped:
             raise InputError(
@@ -100,66 +135,95 @@ class Inputs:
             raise InputError(f"no usable file in {self.root} ({reasons})")
 
     def _read_file(self, path: Path, relative: str, size: int) -> Iterator[Batch]:
+        problems = Problems(relative)
         try:
-            head = _sniff(path)
-            stream = path.open(encoding="utf-8-sig", newline="")
+            head = _read_head(path, forced=self.options.encoding)
+            stream = _open_text(path, head, forced=self.options.encoding, problems=problems)
         except _Unusable as reason:
             self.skipped.append(FileSkipped(relative, str(reason)))
             return
         except OSError as exc:
-            self.skipped.append(FileSkipped(relative, f"cannot be read ({exc.strerror})"))
+            self.skipped.append(FileSkipped(relative, _os_reason(exc)))
             return
-        fmt = detect(head, path=relative)
-        problems = Problems(relative)
+        notes = problems.count  # about the whole file (its encoding), not why nothing was read
         counts: Counter[str] = Counter()
+        cleaner = Cleaner()
         with stream:
             try:
-                records = fmt.reader(stream, path=relative, options=self.options, problems=problems)
+                fmt = _format(head, stream, relative)
+            except UnusableFile as exc:
+                self.skipped.append(FileSkipped(relative, str(exc)))
+                return
+            except OSError as exc:
+                self.skipped.append(FileSkipped(relative, _os_reason(exc)))
+                return
+            except UnicodeDecodeError:  # the file changed after its encoding was checked
+                self.skipped.append(FileSkipped(relative, _changed(head.codec)))
+                return
+            records = _guarded(
+                lambda: fmt.reader(stream, path=relative, options=self.options, problems=problems),
+                head.codec,
+                problems,
+            )
+            try:
                 if fmt.document:
-                    batch = list(records)
+                    batch = [cleaner.clean(r) for r in records]
                     counts.update(r.kind.value for r in batch)
                     yield Batch(relative, fmt.name, True, batch)
                 else:
-                    while batch := list(islice(records, size)):
+                    while batch := [cleaner.clean(r) for r in islice(records, size)]:
                         counts.update(r.kind.value for r in batch)
                         yield Batch(relative, fmt.name, False, batch)
-            except UnicodeDecodeError as exc:
-                problems.add(
-                    None, f"not UTF-8 text from byte {exc.start} of a block on; the rest is skipped"
-                )
             except UnusableFile as exc:  # raised before the first record: nothing was handed on
                 self.skipped.append(FileSkipped(relative, str(exc)))
                 return
-        if not counts and problems.count and not fmt.document:
-            self.skipped.append(
-                FileSkipped(relative, f"{fmt.name}: nothing usable ({problems.kept[0]})")
-            )
+        cleaner.report(problems)
+        if not counts and problems.count > notes and not fmt.document:
+            why = problems.kept[notes] if len(problems.kept) > notes else problems.kept[0]
+            self.skipped.append(FileSkipped(relative, f"{fmt.name}: nothing usable ({why})"))
             return
         self.read.append(
             FileRead(relative, fmt.name, dict(counts), tuple(problems.kept), problems.count)
         )
 
     def _files(self) -> Iterator[Path]:
-        """Files under the root in a stable order; hidden files and folders are listed as skipped."""
-        if self.root.is_file():
+        """Files under the root in a stable order; what is not read is listed as skipped.
+
+        Hidden files and folders are skipped. So are links that lead out of the input folder
+        (the folder is what the user chose to share), that loop or lead nowhere, and links to
+        files the walk reads anyway (each file's records count once). A link to a file that
+        is only inside a hidden folder is read, under the link's name. Links to folders are
+        not followed: a folder linked into itself would never end.
+        """
+        if not self.root.is_dir():
             yield self.root
             return
-        for folder, dirs, files in os.walk(self.root, followlinks=False):
+        inside = Path(os.path.realpath(self.root))
+        for folder, dirs, files in os.walk(self.root, onerror=self._unreadable_folder):
             here = Path(folder)
-            for name in sorted(d for d in dirs if d.startswith(".")):
-                self.skipped.append(
-                    FileSkipped(
-                        (here / name).relative_to(self.root).as_posix() + "/", "hidden folder"
-                    )
-                )
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for name in sorted(files):
+            links = {name for name in dirs if (here / name).is_symlink()}
+            for name in sorted(dirs):
                 if name.startswith("."):
-                    self.skipped.append(
-                        FileSkipped((here / name).relative_to(self.root).as_posix(), "hidden file")
-                    )
+                    self._skip(here / name, "hidden folder", folder=True)
+                elif name in links:
+                    self._skip(here / name, LINKED_FOLDER, folder=True)
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in links)
+            for name in sorted(files):
+                path = here / name
+                if name.startswith("."):
+                    self._skip(path, "hidden file")
+                elif path.is_symlink() and (reason := _link_reason(path, inside)):
+                    self._skip(path, reason)
                 else:
-                    yield here / name
+                    yield path
+
+    def _skip(self, path: Path, reason: str, *, folder: bool = False) -> None:
+        name = path.relative_to(self._base).as_posix() + ("/" if folder else "")
+        self.skipped.append(FileSkipped(name, reason))
+
+    def _unreadable_folder(self, error: OSError) -> None:
+        where = Path(error.filename) if error.filename else self.root
+        self._skip(where, f"folder cannot be read ({error.strerror})", folder=True)
 
 
 def read_folder(
@@ -177,20 +241,152 @@ def read_folder(
     return Corpus(root, records, inputs.read, inputs.skipped)
 
 
+def open_bytes(path: Path) -> BinaryIO:
+    """Every input file is opened here (tests replace it to fail as an unreadable file would)."""
+    return path.open("rb")
+
+
 class _Unusable(Exception):
     """A file is skipped; the message is the reason shown to the user."""
 
 
-def _sniff(path: Path) -> str:
-    """The first characters of a text file; binary and undecodable files are unusable."""
-    limit = SNIFF_CHARS * 4  # UTF-8 takes at most four bytes a character
-    with path.open("rb") as raw:
-        data = raw.read(limit)
-    if b"\x00" in data[:SNIFF_BYTES]:
+@dataclass(frozen=True, slots=True)
+class _Head:
+    """A file's first bytes and what they say: its encoding, and the text to recognise it by."""
+
+    data: bytes  # the first HEAD_BYTES bytes, or the whole file when ``complete``
+    complete: bool
+    size: int
+    codec: str
+    text: str  # the first SNIFF_CHARS characters
+
+
+def _read_head(path: Path, *, forced: str | None) -> _Head:
+    """The head of a text file; files that are empty, binary or not files at all are unusable."""
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):  # a named pipe would block the reader for ever
+        what = FILE_TYPES.get(stat.S_IFMT(info.st_mode), "a special file")
+        raise _Unusable(f"not a regular file ({what})")
+    with open_bytes(path) as raw:
+        data = raw.read(HEAD_BYTES)
+        complete = len(data) < HEAD_BYTES or not raw.read(1)
+    if not data:
+        raise _Unusable("empty file")
+    if kind := binary_kind(data):
+        raise _Unusable(f"binary file ({kind})")
+    codec = text_encoding(data, forced=forced)
+    if codec is None:
         raise _Unusable("binary file, not text")
+    decoder = codecs.getincrementaldecoder(codec)(_lenient(codec, forced=forced))
+    text = decoder.decode(data, final=complete)[:SNIFF_CHARS]
+    if complete and not text.replace("\ufeff", "").strip():
+        raise _Unusable("empty file (only white space)")
+    return _Head(data, complete, info.st_size, codec, text)
+
+
+def _open_text(path: Path, head: _Head, *, forced: str | None, problems: Problems) -> TextIO:
+    """The file as text, its encoding checked first; bytes that do not decode are a problem."""
+    if head.complete:
+        error = first_error([head.data], head.codec)
+    else:
+        with open_bytes(path) as raw:
+            error = first_error(iter(lambda: raw.read(CHECK_CHUNK_BYTES), b""), head.codec)
+    errors = "strict"
+    if error is not None:
+        errors = _lenient(head.codec, forced=forced)
+        name = display_name(head.codec)
+        where = f"first at byte {error.byte}: {error.shown()}"
+        if errors == FALLBACK_ERRORS:
+            problems.add(
+                error.line,
+                f"not {name} ({where}): read as {FALLBACK} where it is not; "
+                "if the text looks wrong, give the file's encoding with --encoding",
+            )
+        else:
+            problems.add(
+                error.line,
+                f"not {name} ({where}): bytes that do not decode are read as U+FFFD; "
+                "if the text looks wrong, give the file's encoding with --encoding",
+            )
+    if head.complete:
+        text = head.data.decode(head.codec, errors)
+        return io.StringIO(text.removeprefix("\ufeff"), newline="")
+    stream = io.TextIOWrapper(open_bytes(path), encoding=head.codec, errors=errors, newline="")
+    if stream.read(1) != "\ufeff":  # a mark the codec does not drop (a forced "utf-16-le")
+        stream.seek(0)
+    return stream
+
+
+def _format(head: _Head, stream: TextIO, relative: str) -> Format:
+    """The file's format; an article too big to read whole is unusable."""
+    fmt = detect(head.text, path=relative)
+    seen_whole = head.complete and len(head.text) < SNIFF_CHARS
+    if fmt.name not in TWEET_JSON and first_line_cut(head.text) and not seen_whole:
+        # A first line longer than the head (one huge value, or junk) hides what the file
+        # holds: recognise it by its first values, read from the stream, then start again.
+        fmt = detect_stream(stream, path=relative) or fmt
+        stream.seek(0)
+    if fmt.document and head.size > MAX_ARTICLE_BYTES:
+        raise UnusableFile(too_big_for_article(head.size))
+    return fmt
+
+
+def _guarded(
+    read: Callable[[], Iterator[Record]], codec: str, problems: Problems
+) -> Iterator[Record]:
+    """A reader's records; a failure midway is a problem of the file, and the records before it
+    are kept (raised inside a batch, it would take the batch's records with it)."""
     try:
-        return data.decode("utf-8-sig")[:SNIFF_CHARS]
-    except UnicodeDecodeError as exc:
-        if len(data) == limit and exc.start >= limit - 4:  # the read cut a character in two
-            return data[: exc.start].decode("utf-8-sig")[:SNIFF_CHARS]
-        raise _Unusable(f"not UTF-8 text (byte {exc.start})") from None
+        yield from read()
+    except UnusableFile:
+        raise
+    except UnicodeDecodeError:  # the file changed after its encoding was checked
+        problems.add(None, f"{_changed(codec)}; the rest of the file is skipped")
+    except OSError as exc:
+        problems.add(
+            None, f"reading stopped ({exc.strerror or exc}); the rest of the file is skipped"
+        )
+    except Exception as exc:  # a reader's bug stops this file, not the whole run
+        problems.add(
+            None,
+            f"reading stopped by an error in the reader ({type(exc).__name__}: {exc}); "
+            "the rest of the file is skipped: please report this",
+        )
+
+
+def _changed(codec: str) -> str:
+    return (
+        f"not {display_name(codec)} text from some point on (did the file change as it was read?)"
+    )
+
+
+def _lenient(codec: str, *, forced: str | None) -> str:
+    """How bytes that do not decode are read: as cp1252 in detected UTF-8, else as U+FFFD."""
+    return FALLBACK_ERRORS if forced is None and codec in ("utf-8", "utf-8-sig") else "replace"
+
+
+def _link_reason(path: Path, inside: Path) -> str | None:
+    """Why a link to a file is not read, or None when it is."""
+    try:
+        target = Path(os.path.realpath(path, strict=True))
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a link that loops back on itself"
+        return f"a link to {path.readlink()}, which does not exist"
+    if not target.is_relative_to(inside):
+        return f"a link to {target}, outside the input folder; copy the file in to read it"
+    within = target.relative_to(inside)
+    if not any(part.startswith(".") for part in within.parts):
+        return f"a link to {within.as_posix()}, which is read itself"
+    return None
+
+
+def _os_reason(exc: OSError) -> str:
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return f"cannot be read ({exc.strerror}); check the file's permissions"
+    return f"cannot be read ({exc.strerror or exc})"
+
+
+def _sniff(path: Path) -> str:
+    """The first characters of a text file, as format detection sees them."""
+    return _read_head(path, forced=None).text

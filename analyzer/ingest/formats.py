@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import TextIO
 
-from analyzer.ingest import csv_export, snscrape, twitter_v1, twitter_v2
+from analyzer.ingest import csv_export, records_file, snscrape, twitter_v1, twitter_v2
 from analyzer.ingest.article import read_article
 from analyzer.ingest.base import Problems, Reader, ReadOptions, UnusableFile
 from analyzer.ingest.jsonlines import CUT_SHORT, JsonItem, describe, iter_json
@@ -23,6 +23,10 @@ PAGE_SPLIT = frozenset({"data", "statuses"})
 PAGE_ENVELOPE = frozenset({"meta", "errors", "search_metadata"})
 # Characters read again to say what an unknown JSON file holds (as many as detection saw).
 SNIFF_CHARS = 65536
+# An article is read whole (its tweets span paragraphs), so a bigger plain text file is skipped:
+# the longest news articles are well under 1 MiB; 20 MiB of plain text is a dump of something.
+MAX_ARTICLE_BYTES = 20 << 20
+MIB = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -37,8 +41,20 @@ def read_article_stream(
 ) -> Iterator[Record]:
     # Articles are small and their tweets span paragraphs: read the whole text at once.
     # Line endings are folded to "\n" first, so offsets count one character per line break.
-    text = stream.read().replace("\r\n", "\n").replace("\r", "\n")
-    yield from read_article(text, path=path)
+    text = stream.read(MAX_ARTICLE_BYTES + 1)
+    if len(text) > MAX_ARTICLE_BYTES:  # each character takes a byte at least
+        raise UnusableFile(too_big_for_article(None))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    yield from read_article(text, path=path, problems=problems)
+
+
+def too_big_for_article(size: int | None) -> str:
+    """Why a plain text file is not read as an article (``size`` in bytes, when known)."""
+    what = f"{size / MIB:.1f} MiB of plain text" if size else "plain text"
+    return (
+        f"{what}, too big for an article (at most {MAX_ARTICLE_BYTES // MIB} MiB); "
+        "split it, or export its tweets as JSON Lines or CSV"
+    )
 
 
 def read_unknown_json(
@@ -61,11 +77,14 @@ TWITTER_V1 = Format("twitter-v1", twitter_v1.read_twitter_v1, document=False)
 TWITTER_V2 = Format("twitter-v2", twitter_v2.read_twitter_v2, document=False)
 SNSCRAPE = Format("snscrape", snscrape.read_snscrape, document=False)
 CSV = Format("csv", csv_export.read_csv_export, document=False)
+RECORDS = Format("records", records_file.read_records, document=False)
 UNKNOWN_JSON = Format("json", read_unknown_json, document=False)
 
 FORMATS: dict[str, Format] = {
-    f.name: f for f in (ARTICLE, TWITTER_V1, TWITTER_V2, SNSCRAPE, CSV, UNKNOWN_JSON)
+    f.name: f for f in (ARTICLE, TWITTER_V1, TWITTER_V2, SNSCRAPE, CSV, RECORDS, UNKNOWN_JSON)
 }
+# The formats JSON is recognised as, when it holds tweets.
+TWEET_JSON = frozenset({TWITTER_V1.name, TWITTER_V2.name, SNSCRAPE.name, RECORDS.name})
 
 
 def detect(head: str, *, path: str) -> Format:
@@ -84,8 +103,28 @@ def detect(head: str, *, path: str) -> Format:
         if items or not broken:  # JSON, even if empty, that holds no tweet
             return UNKNOWN_JSON
     if csv_export.looks_like_export(head, path=path):
-        return CSV
+        first_line = csv_export.RE_LINE_BREAK.split(head.lstrip("\ufeff"), maxsplit=1)[0]
+        header = csv_export.read_header(first_line)
+        return RECORDS if records_file.looks_like_table(header) else CSV
     return ARTICLE
+
+
+def first_line_cut(head: str) -> bool:
+    """Whether a head that opens like JSON is all one line: its first value may end past it."""
+    text = head.lstrip("\ufeff \t\r\n")
+    return text[:1] in ("{", "[") and "\n" not in text
+
+
+def detect_stream(stream: TextIO, *, path: str) -> Format | None:
+    """The tweet format of JSON whose first value does not fit in the head, or None.
+
+    The stream's first values are read as the reader would, in bounded memory: a huge first
+    value whole (up to the most one may have), a line of junk skipped.
+    """
+    items = iter_json(
+        stream, problems=Problems(path), split=PAGE_SPLIT, before="includes", envelope=PAGE_ENVELOPE
+    )
+    return next(filter(None, map(_json_format, islice(items, SNIFF_VALUES))), None)
 
 
 def _sample(head: str) -> tuple[list[JsonItem], bool]:
@@ -106,6 +145,8 @@ def _sample(head: str) -> tuple[list[JsonItem], bool]:
 
 def _json_format(item: JsonItem) -> Format | None:
     value = item.value
+    if records_file.looks_like_record(value):
+        return RECORDS
     if twitter_v1.looks_like_export(value):
         return TWITTER_V1
     if snscrape.looks_like_export(value):

@@ -19,7 +19,7 @@ raw_decode = json.JSONDecoder().raw_decode
 # Characters read at a time. The buffer holds one chunk plus the value being read.
 CHUNK_CHARS = 1 << 20
 # One value (a tweet, a page's includes) larger than this is skipped, so a file that is one
-# unterminated string cannot fill memory.
+# unterminated string cannot fill memory: no more than this and a chunk is ever held for it.
 MAX_VALUE_CHARS = 64 << 20
 # Elements of a streamed member (a v2 page's "data") are held until the member that must come
 # first ("includes") has been read, as long as they take no more text than this; past it the
@@ -101,13 +101,17 @@ def iter_json(
             _skip_broken(cursor, problems, line, f"not JSON ({exc})")
             continue
         except _TooBig:
-            _skip_broken(cursor, problems, line, f"a JSON value over {MAX_VALUE_CHARS} characters")
+            _skip_broken(cursor, problems, line, _too_big())
             continue
         except _Truncated:
             cursor.report_cut(problems, line, f"the file ends inside this JSON value {CUT_SHORT}")
             return
         yield JsonItem(line, offset, value, document)
         document += 1
+
+
+def _too_big() -> str:
+    return f"a JSON value over {MAX_VALUE_CHARS:,} characters, the most one may have"
 
 
 def describe(value: Any) -> str:
@@ -174,8 +178,8 @@ class _Cursor:
             self._line_pos = self.pos
         return self._line
 
-    def fill(self, want: int = CHUNK_CHARS) -> bool:
-        """Read at least ``want`` more characters if there are any; False at the end."""
+    def fill(self, want: int = 0) -> bool:
+        """Read at least ``want`` more characters (and a chunk) if there are any; False at the end."""
         if self.eof:
             return False
         if self.pos:
@@ -217,9 +221,11 @@ class _Cursor:
         while True:
             buf, pos = self.buf, self.pos
             if whole_line and (end := buf.find("\n", pos)) != -1:
+                if end - pos > MAX_VALUE_CHARS:
+                    raise _TooBig
                 try:
                     value = loads(buf[pos:end])
-                except ValueError:
+                except (ValueError, RecursionError):
                     pass  # not alone on its line, or broken: the decoder below tells which
                 else:
                     if self._line_pos == pos:  # one line consumed: no need to count it
@@ -231,11 +237,17 @@ class _Cursor:
             except json.JSONDecodeError as exc:
                 if not _cut_by_end(exc):
                     raise _Invalid(_reason(exc)) from None
-                if len(buf) - pos > MAX_VALUE_CHARS:
+                held = len(buf) - pos
+                if held > MAX_VALUE_CHARS:
                     raise _TooBig from None
-                if self.fill(len(buf) - pos):
+                # Read as much again (few decodes of a long value), never past the limit.
+                if self.fill(min(held, MAX_VALUE_CHARS + 1 - held)):
                     continue
                 raise _Truncated from None
+            except RecursionError:  # [[[[... deeper than Python's stack
+                raise _Invalid("nested too deeply to read") from None
+            if end - pos > MAX_VALUE_CHARS:
+                raise _TooBig
             if end == len(buf) and self.fill():  # a number may go on in the next chunk
                 continue
             self.pos = end
@@ -336,10 +348,19 @@ def _array(cursor: _Cursor, problems: Problems | None) -> Iterator[JsonItem]:
         try:
             value = cursor.value(whole_line=False)
         except (_Invalid, _TooBig) as exc:
-            reason = str(exc) if isinstance(exc, _Invalid) else f"over {MAX_VALUE_CHARS} characters"
+            found = cursor.skip_past(RE_NEXT_ELEMENT, tail=256)
+            last = cursor.last_line()  # without a next element, the rest of the file is skipped
             if problems is not None:
-                problems.add(line, f"an array element that is not JSON ({reason}); skipped")
-            if not cursor.skip_past(RE_NEXT_ELEMENT, tail=256):
+                what = (
+                    f"an array element that is not JSON ({exc})"
+                    if isinstance(exc, _Invalid)
+                    else f"an array element over {MAX_VALUE_CHARS:,} characters"
+                )
+                problems.add(
+                    line,
+                    f"{what}; " + (f"lines {line}-{last} skipped" if last > line else "skipped"),
+                )
+            if not found:
                 return
             c = cursor.skip_space()
             continue
@@ -432,9 +453,9 @@ def _walk(
     except _Truncated:
         cut = True
     except _Invalid as exc:
-        broken = str(exc)
+        broken = f"not JSON ({exc})"
     except _TooBig:
-        broken = f"a JSON value over {MAX_VALUE_CHARS} characters"
+        broken = _too_big()
     _merge(problems, quiet)
     yield from held  # ``before`` never came: the elements go without it
     if deferred is not None:
@@ -448,7 +469,7 @@ def _walk(
     if cut:
         cursor.report_cut(problems, line, f"the file ends inside this JSON object {CUT_SHORT}")
     elif broken:
-        _skip_broken(cursor, problems, cursor.line(), f"not JSON ({broken})")
+        _skip_broken(cursor, problems, cursor.line(), broken)
 
 
 def _members(cursor: _Cursor) -> Iterator[tuple[str, int, int]]:

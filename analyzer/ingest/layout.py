@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate
 
 # Two or more line breaks, with nothing but spaces or tabs between them, end a paragraph.
 RE_PARAGRAPH_GAP = re.compile(r"\n(?:[ \t]*\n)+")
@@ -47,6 +49,31 @@ class Layout:
     def is_wide_gap(self, index: int) -> bool:
         """Whether paragraph ``index`` is set apart from the one before by more than the usual gap."""
         return index > 0 and self.paragraphs[index].gap_before > self.usual_gap
+
+
+class Spans:
+    """Spans of a document (the embedded tweets), asked whether they hold an offset.
+
+    A lookup is a binary search, so an article with thousands of tweets and links is not
+    read in time that grows with their product.
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [start for start, _ in ordered]
+        # The furthest end of any span starting at or before each one (spans may overlap).
+        self._reach = list(accumulate((end for _, end in ordered), max))
+
+    def __contains__(self, offset: object) -> bool:
+        if not isinstance(offset, int):
+            return False
+        index = bisect_right(self._starts, offset) - 1
+        return index >= 0 and offset < self._reach[index]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether any span shares a character with ``start``..``end``."""
+        index = bisect_left(self._starts, end) - 1  # the spans that start before ``end``
+        return index >= 0 and self._reach[index] > start
 
 
 def _paragraphs(text: str) -> list[Paragraph]:
