@@ -87,6 +87,9 @@ def read_options(func: F) -> F:
                      help="CSV exports: the column holding the tweet text (found by name otherwise)."),
         click.option("--time-column", metavar="NAME",
                      help="CSV exports: the column holding the posting time (found by name otherwise)."),
+        click.option("--encoding", metavar="NAME",
+                     help="Read every file in this encoding (cp1252, latin-1, utf-16 ...) instead "
+                          "of detecting it per file."),
         click.option("--naive-timezone", metavar="ZONE", default="UTC", show_default=True,
                      help="Time zone of timestamps that carry none: UTC, an offset like +03:00, "
                           "or a name like Europe/Moscow."),
@@ -172,6 +175,7 @@ def run(
     excel_safe: bool,
     text_column: str | None,
     time_column: str | None,
+    encoding: str | None,
     naive_timezone: str,
     quiet: bool,
 ) -> None:
@@ -191,7 +195,10 @@ def run(
             "say which match: --match BEL-JPN (see 'analyze matches'), or --match-file"
         )
     options = ReadOptions(
-        text_column=text_column, time_column=time_column, naive_timezone=parse_zone(naive_timezone)
+        text_column=text_column,
+        time_column=time_column,
+        naive_timezone=parse_zone(naive_timezone),
+        encoding=encoding,
     )
     with FileProgress(enabled=not quiet and sys.stderr.isatty()) as progress:
         analysis = analyze(

@@ -136,7 +136,7 @@ def test_one_bad_file_among_good_ones_is_a_warning_and_listed_in_the_report(tmp_
     (inputs / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00")
     result = CliRunner().invoke(main, [str(inputs), "-m", "BEL-JPN", "-o", str(tmp_path / "out")])
     assert result.exit_code == 0
-    assert "Warning: skipped photo.jpg: binary file, not text" in result.stderr
+    assert "Warning: skipped photo.jpg: binary file (JPEG image)" in result.stderr
     assert "photo.jpg" in (tmp_path / "out" / "BEL-JPN" / "report.html").read_text(encoding="utf-8")
 
 
@@ -267,3 +267,33 @@ def test_hostile_file_names_are_data_never_paths_and_print_escaped(tmp_path) -> 
     assert "\x1b" not in result.output and "\u202e" not in result.output
     assert "x..\\u001b[2J\\u202egnp.exe.txt" in result.stdout
     assert "Warning: skipped a..b.json: JSON, but not a tweet export I know" in result.stderr
+
+
+def test_encoding_is_detected_or_forced(tmp_path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.txt").write_bytes("Müller’s goal! — Fan (@fan) July 2, 2018".encode("cp1252"))
+    detected = CliRunner().invoke(
+        main, [str(inputs), "-m", "BEL-JPN", "-o", str(tmp_path / "d"), "--authors", "all"]
+    )
+    assert detected.exit_code == 0
+    assert (
+        "Warning: a.txt: line 1: not UTF-8" in detected.stderr
+        and "read as cp1252" in detected.stderr
+    )
+    forced = CliRunner().invoke(
+        main,
+        [str(inputs), "-m", "BEL-JPN", "-o", str(tmp_path / "f"), "--encoding", "cp1252", "-q"],
+    )
+    assert forced.exit_code == 0 and forced.stderr == ""
+    text = pd.read_csv(tmp_path / "f" / "BEL-JPN" / "records.csv")["text"].tolist()
+    assert text == ["Müller’s goal!"]
+
+
+def test_an_unknown_encoding_is_a_one_line_error() -> None:
+    result = CliRunner().invoke(main, [str(SAMPLES), "-m", "BEL-JPN", "--encoding", "klingon"])
+    assert result.exit_code == 1
+    assert (
+        result.stderr.startswith("Error: unknown encoding 'klingon'")
+        and len(result.stderr.splitlines()) == 1
+    )
