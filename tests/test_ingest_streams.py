@@ -268,3 +268,18 @@ def test_chunk_and_hold_sizes_change_nothing(pieces, joiner, chunk, hold) -> Non
     assert [(r.tweet_id, r.source.line, r.source.offset) for r in records] == [
         (r.tweet_id, r.source.line, r.source.offset) for r in expected[0]
     ]
+
+
+def test_lines_orjson_refuses_read_as_the_standard_library_reads_them(tmp_path) -> None:
+    from analyzer.ingest import read_folder
+
+    lines = [
+        '{"id_str": "1", "created_at": "Mon Jul 02 19:05:12 +0000 2018", "full_text": "NaN here",'
+        ' "user": {"screen_name": "a", "name": "A"}, "score": NaN}',
+        '{"id_str": "2", "created_at": "Mon Jul 02 19:05:13 +0000 2018", "full_text": "big int",'
+        ' "user": {"screen_name": "b", "name": "B"}, "huge": 123456789012345678901234567890}',
+    ]
+    (tmp_path / "odd.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    corpus = read_folder(tmp_path)
+    assert [r.text for r in corpus.records] == ["NaN here", "big int"]
+    assert corpus.read[0].problem_count == 0
