@@ -156,6 +156,9 @@ def main() -> None:
                    "scorer's 0.01, chosen from labelled tweets; VADER's own is 0.05).")  # fmt: skip
 @click.option("--shift-window", type=click.IntRange(min=1, max=30), default=5, show_default=True,
               metavar="MINUTES", help="Minutes before and after each goal compared for its mood shift.")  # fmt: skip
+@click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
+              help="Processes that read and score (default: every core; inputs under 16 MiB "
+                   "use one).")  # fmt: skip
 @click.option("--excel-safe", is_flag=True,
               help="Put a ' before CSV cells that a spreadsheet would run as a formula "
                    "(=, +, -, @); off by default, so the data stays exact.")  # fmt: skip
@@ -172,6 +175,7 @@ def run(
     authors: str,
     neutral_band: float | None,
     shift_window: int,
+    jobs: int | None,
     excel_safe: bool,
     text_column: str | None,
     time_column: str | None,
@@ -210,6 +214,7 @@ def run(
             authors=authors,
             shift_window=shift_window,
             neutral_band=neutral_band,
+            jobs=jobs,
             read_options=options,
             on_file=progress,
         )

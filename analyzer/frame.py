@@ -11,7 +11,7 @@ import pandas as pd
 from analyzer.align import Placement
 from analyzer.matches import Match
 from analyzer.matches.clock import minute_label
-from analyzer.records import Record, Role
+from analyzer.records import Record, Role, record_id_of
 from analyzer.sentiment import Score
 from analyzer.teams import Attribution
 
@@ -143,17 +143,25 @@ def records_chunk(
     match: Match,
     format: str,
     roles: Sequence[Role] | None = None,
+    shift: tuple[int, int] = (0, 0),
 ) -> pd.DataFrame:
-    """Rows for a batch of records, built column by column (cheaper than a dict per row)."""
+    """Rows for a batch of records, built column by column (cheaper than a dict per row).
+
+    ``shift`` (lines, characters) moves sources that count from the start of a block of
+    lines to the file's count, in the provenance columns and the record ids alike.
+    """
+    lines, characters = shift
     home, away = match.home.code, match.away.code
     labels = {m.id: m.label for m in match.moments}
     labels["pre-match"] = "Before kick-off"
     columns: dict[str, list[Any]] = {
-        "record_id": [r.record_id for r in records],
+        "record_id": [
+            record_id_of(r.source.path, r.source.offset + characters, r.text) for r in records
+        ],
         "tweet_id": [r.tweet_id for r in records],
         "file": [r.source.path for r in records],
-        "line": [r.source.line for r in records],
-        "offset": [r.source.offset for r in records],
+        "line": [r.source.line + lines for r in records],
+        "offset": [r.source.offset + characters for r in records],
         "position": [r.source.position for r in records],
         "format": [format] * len(records),
         "kind": [r.kind.value for r in records],

@@ -16,9 +16,10 @@ clock, writes them out and keeps running totals.
 
 from __future__ import annotations
 
+import os
 import re
-from collections import OrderedDict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 
@@ -26,7 +27,6 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analyzer.align import Timeline, place_by_time
-from analyzer.authors import roles_of
 from analyzer.charts import POINT_LIMIT, ChartData, chart_caption, mood_chart, png_bytes, svg_bytes
 from analyzer.digest import summary_json
 from analyzer.errors import InputError
@@ -37,20 +37,18 @@ from analyzer.frame import (
     RECORD_COLUMNS,
     SERIES_COLUMNS,
     WALL_SERIES_COLUMNS,
-    records_chunk,
 )
 from analyzer.ingest import FileRead, FileSkipped, Inputs, ReadOptions
 from analyzer.matches import Match, MomentKind, load_match_file, shipped
 from analyzer.matches.clock import MatchClock
-from analyzer.records import Record
 from analyzer.report import ReportInput, render_report
-from analyzer.sentiment import LEXICON_VERSION, Score, Scorer, ScoringOptions, default_scorer
+from analyzer.sentiment import LEXICON_VERSION, ScoringOptions
 from analyzer.series import MinuteSeries
 from analyzer.shifts import MoodShift, mood_shifts
 from analyzer.spikes import GoalDetection, Spike
 from analyzer.spill import Spill
+from analyzer.stages import Stage, Stages
 from analyzer.tally import AUTHOR_VIEWS, Tally
-from analyzer.teams import TeamMentions
 from analyzer.timing import (
     Lag,
     StreamSeries,
@@ -69,8 +67,8 @@ RE_TEMPORARY = re.compile(
     r"\.(?:" + "|".join(re.escape(n) for n in OUTPUT_NAMES) + r")\.[A-Za-z0-9_]+\.tmp"
 )
 
-# Distinct sentences whose scores are kept for team attribution (about 30 MB at most).
-SENTENCES_REMEMBERED = 100_000
+# Inputs smaller than this are read in one process: starting a worker costs more than it saves.
+SMALL_INPUT_BYTES = 16 << 20
 
 
 class Analysis:
@@ -310,6 +308,7 @@ def analyze(
     authors: str = "fans",
     shift_window: int = 5,
     neutral_band: float | None = None,
+    jobs: int | None = None,
     read_options: ReadOptions | None = None,
     on_file: Callable[[int, int, str], None] | None = None,
 ) -> Analysis:
@@ -322,6 +321,8 @@ def analyze(
     mood the report speaks for (a key of ``AUTHOR_VIEWS``); the data files keep everyone.
     ``shift_window`` is the minutes before and after each goal compared for its mood
     shift; ``neutral_band`` replaces the football scorer's (see ``FOOTBALL_NEUTRAL_BAND``).
+    ``jobs`` is how many processes read and score (every usable core when None; one for
+    small inputs).
     ``on_file(done, total, path)`` is called before each file is read.
     """
     if match is None and match_file is None:
@@ -331,14 +332,17 @@ def analyze(
     found, folder_name = resolve_match(match, match_file)
     read_options = read_options or ReadOptions()
     inputs = Inputs(Path(path), options=read_options, on_file=on_file)
-    scorer = default_scorer() if neutral_band is None else Scorer(neutral_band=neutral_band)
+    scoring = ScoringOptions.football()
+    if neutral_band is not None:
+        scoring = replace(scoring, neutral_band=neutral_band)
     timeline = Timeline(found)
     clock = MatchClock.for_match(found, half_time_break=half_time_break)
 
     unplaced = Spill()
     try:
         wall = MinuteSeries()
-        _read_score_and_place_by_content(inputs, scorer, timeline, unplaced, wall)
+        stage = Stage(found, scoring, read_options)
+        _first_pass(inputs, stage, unplaced, wall, jobs=effective_jobs(jobs, inputs))
         settled = settle_lag(lag, wall, found, clock)
         clock = clock.with_lag(settled.minutes)
         spikes, detected = stream_spikes(wall, found, clock)
@@ -371,73 +375,46 @@ def analyze(
         spikes=spikes,
         goals_detected=detected,
         shift_window=shift_window,
-        scoring=scorer.options,
+        scoring=scoring,
         read_options=read_options,
         input_base=Path(path).parent if Path(path).is_file() else Path(path),
     )
 
 
-def _read_score_and_place_by_content(
-    inputs: Inputs, scorer: Scorer, timeline: Timeline, spill: Spill, wall: MinuteSeries
+def _first_pass(
+    inputs: Inputs, stage: Stage, spill: Spill, wall: MinuteSeries, *, jobs: int
 ) -> None:
-    """Pass one: every batch read, scored, attributed to teams and placed by its words.
+    """Pass one: every unit read, scored, attributed to teams and placed by its words, in order.
 
     Records with a posting time also go into the wall-clock series, for the lag and spikes.
     """
-    mentions = TeamMentions.for_match(timeline.match)
-    sentences = SentenceScores(scorer)
-    for batch in inputs.batches():
-        records = batch.records
-        scores = scorer.score_all(
-            [r.text for r in records], declared_languages=[r.lang for r in records]
+    stages = Stages(stage, jobs=jobs)
+    positions: dict[str, int] = {}  # records so far in each file read in blocks
+    try:
+        for done in stages.run(inputs.work()):
+            chunk = done.chunk
+            if done.block is not None and done.read is not None:
+                inputs.block_done(done.block, done.read)
+                base = positions.get(done.block.path, 0)
+                if base:
+                    chunk["position"] += base
+                positions[done.block.path] = base + len(chunk)
+            add_wall_clock(wall, chunk)
+            spill.append(chunk)
+        inputs.finish()
+    finally:
+        stages.close()
+
+
+def effective_jobs(jobs: int | None, inputs: Inputs) -> int:
+    """Processes to use: as asked, else every usable core; one for inputs too small to pay off."""
+    if jobs is None:
+        jobs = (
+            len(os.sched_getaffinity(0))
+            if hasattr(os, "sched_getaffinity")
+            else os.cpu_count() or 1
         )
-        sentences.remember(records, scores)
-        attributions = [
-            mentions.attribute(r.text, scorer=sentences, side=mentions.side_of(r.author.name))
-            for r in records
-        ]
-        placements = (
-            timeline.place_document(records) if batch.document else timeline.place_loose(records)
-        )
-        chunk = records_chunk(
-            records,
-            scores,
-            placements,
-            attributions,
-            match=timeline.match,
-            format=batch.format,
-            roles=roles_of(records),
-        )
-        add_wall_clock(wall, chunk)
-        spill.append(chunk)
-
-
-class SentenceScores:
-    """Scores sentences for team attribution, each distinct one once: chants and retweets repeat."""
-
-    def __init__(self, scorer: Scorer, *, remember: int = SENTENCES_REMEMBERED) -> None:
-        self._scorer = scorer
-        self._known: OrderedDict[str, Score] = OrderedDict()
-        self._remember = remember
-
-    def remember(self, records: Sequence[Record], scores: Sequence[Score]) -> None:
-        """Take each record's own score: a one-sentence text is its own only sentence."""
-        for record, score in zip(records, scores, strict=True):
-            self._keep(record.text.strip(), score)
-
-    def score(self, text: str) -> Score:
-        known = self._known.get(text)
-        if known is None:
-            known = self._scorer.score(text)
-            self._keep(text, known)
-        else:
-            self._known.move_to_end(text)
-        return known
-
-    def _keep(self, text: str, score: Score) -> None:
-        self._known[text] = score
-        if len(self._known) > self._remember:
-            self._known.popitem(last=False)
+    return 1 if inputs.size < SMALL_INPUT_BYTES else max(1, jobs)
 
 
 __all__ = ["Analysis", "Lag", "StreamSeries", "analyze", "resolve_match"]

@@ -94,5 +94,12 @@ class Record:
     @property
     def record_id(self) -> str:
         """A stable id from the source and the text: the same input gives the same id on every run."""
-        key = f"{self.source.path}\x1f{self.source.offset}\x1f{self.text}"
-        return hashlib.sha1(key.encode("utf-8"), usedforsecurity=False).hexdigest()[:16]
+        return record_id_of(self.source.path, self.source.offset, self.text)
+
+
+def record_id_of(path: str, offset: int, text: str) -> str:
+    """The record id of a text found at ``offset`` (characters) in the file ``path``."""
+    key = f"{path}\x1f{offset}\x1f{text}"
+    return hashlib.sha1(key.encode("utf-8", "surrogatepass"), usedforsecurity=False).hexdigest()[
+        :16
+    ]

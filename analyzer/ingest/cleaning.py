@@ -47,6 +47,21 @@ class Cleaner:
     removed: dict[str, None] = field(default_factory=dict)  # the characters, in order met
     replaced: dict[str, None] = field(default_factory=dict)
 
+    def merge(self, other: Cleaner, *, line_shift: int = 0) -> None:
+        """Add what another cleaner counted, over a later part of the same file.
+
+        ``line_shift`` turns the other's line numbers into this file's (its part started
+        that many lines in).
+        """
+        self.removed_in += other.removed_in
+        self.replaced_in += other.replaced_in
+        if self.removed_line is None and other.removed_line is not None:
+            self.removed_line = other.removed_line + line_shift
+        if self.replaced_line is None and other.replaced_line is not None:
+            self.replaced_line = other.replaced_line + line_shift
+        self.removed.update(other.removed)
+        self.replaced.update(other.replaced)
+
     def clean(self, record: Record) -> Record:
         """The record, or a copy with its strings cleaned when any needs it."""
         author = record.author

@@ -14,6 +14,8 @@ from itertools import islice
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
+import orjson
+
 from analyzer.errors import InputError
 from analyzer.ingest.base import Problem, Problems, ReadOptions, UnusableFile
 from analyzer.ingest.cleaning import Cleaner
@@ -26,6 +28,7 @@ from analyzer.ingest.decoding import (
     text_encoding,
 )
 from analyzer.ingest.formats import (
+    FORMATS,
     MAX_ARTICLE_BYTES,
     TWEET_JSON,
     Format,
@@ -34,6 +37,7 @@ from analyzer.ingest.formats import (
     first_line_cut,
     too_big_for_article,
 )
+from analyzer.ingest.jsonlines import MAX_VALUE_CHARS, too_big
 from analyzer.records import Record
 
 # Characters looked at to recognise a file's format.
@@ -45,6 +49,9 @@ HEAD_BYTES = SNIFF_CHARS * 4
 CHECK_CHUNK_BYTES = 1 << 20
 # Records handed on at a time from a stream file; an article is always handed on whole.
 BATCH_SIZE = 20_000
+# Lines of a JSON Lines file handed on at a time to be read apart from the rest (in another
+# process, when the pipeline runs several): about a batch's worth of tweets.
+BLOCK_LINES = 20_000
 
 LINKED_FOLDER = "a link to a folder, not followed (it could loop); move or copy the folder in"
 FILE_TYPES = {
@@ -85,6 +92,66 @@ class Batch:
     records: list[Record]
 
 
+@dataclass(frozen=True, slots=True)
+class LineBlock:
+    """Whole lines of a JSON Lines file, to be read apart from the rest of it (see read_block).
+
+    A block starts where a line opens a new value, so no value is split between blocks.
+    """
+
+    path: str
+    format: str
+    text: str
+    line: int  # the file's line number of the block's first line (from 1)
+    offset: int  # the file's character offset of the block's first character
+
+
+@dataclass
+class BlockRead:
+    """What one block gave: records whose sources count from the block's start, and its problems.
+
+    The problems' and the cleaner's line numbers already count from the file's start.
+    """
+
+    records: list[Record]
+    problems: Problems
+    cleaner: Cleaner
+    counts: Counter[str] = field(default_factory=Counter)  # records per kind
+
+
+def read_block(block: LineBlock, *, options: ReadOptions) -> BlockRead:
+    """Read one block of a JSON Lines file: the work a reader does, apart from the file's other blocks."""
+    problems = Problems(block.path)
+    cleaner = Cleaner()
+    fmt = FORMATS[block.format]
+    stream = io.StringIO(block.text, newline="")
+    records: list[Record] = []
+    try:
+        reader = fmt.reader(stream, path=block.path, options=options, problems=problems)
+        records = [cleaner.clean(r) for r in _guarded(lambda: reader, "utf-8", problems)]
+    except UnusableFile as exc:  # a whole-file verdict, about this block only
+        problems.add(block.line, str(exc))
+    shift = block.line - 1
+    problems.kept = [
+        Problem(None if p.line is None else p.line + shift, p.message) for p in problems.kept
+    ]
+    moved = Cleaner()
+    moved.merge(cleaner, line_shift=shift)
+    return BlockRead(records, problems, moved, Counter(r.kind.value for r in records))
+
+
+@dataclass
+class _BlockFile:
+    """A file read in blocks, whose account is settled once every block has come back."""
+
+    index: int  # its place in Inputs.read
+    format: str
+    problems: Problems
+    notes: int  # problems about the whole file (its encoding) before any block was read
+    cleaner: Cleaner = field(default_factory=Cleaner)
+    counts: Counter[str] = field(default_factory=Counter)
+
+
 @dataclass
 class Corpus:
     """Everything read from one input folder, with an account of every file in it."""
@@ -116,8 +183,10 @@ class Inputs:
         self.on_file = on_file
         self.read: list[FileRead] = []
         self.skipped: list[FileSkipped] = []
+        self._blocks: dict[str, _BlockFile] = {}  # files read in blocks, until finish()
         self._base = root if root.is_dir() else root.parent
         self._paths = list(self._files())
+        self.size = sum(_size(p) for p in self._paths)  # bytes, to judge the work ahead
         if not self._paths and not self.skipped:
             raise InputError(
                 f"no files in {root}; put the articles or tweet exports to analyse there"
@@ -129,12 +198,93 @@ class Inputs:
             relative = path.relative_to(self._base).as_posix()
             if self.on_file:
                 self.on_file(done, len(self._paths), relative)
-            yield from self._read_file(path, relative, size)
+            for batch in self._read_file(path, relative, size):
+                assert isinstance(batch, Batch)  # no blocks are asked for here
+                yield batch
         if not self.read:
             reasons = "; ".join(f"{s.path}: {s.reason}" for s in self.skipped[:3])
             raise InputError(f"no usable file in {self.root} ({reasons})")
 
-    def _read_file(self, path: Path, relative: str, size: int) -> Iterator[Batch]:
+    def work(
+        self, *, size: int = BATCH_SIZE, block_lines: int = BLOCK_LINES
+    ) -> Iterator[Batch | LineBlock]:
+        """Like :meth:`batches`, but JSON Lines exports come as blocks of lines to read apart.
+
+        Each block's result must be handed back with :meth:`block_done`, and :meth:`finish`
+        called once all are, to settle those files' accounts.
+        """
+        for done, path in enumerate(self._paths):
+            relative = path.relative_to(self._base).as_posix()
+            if self.on_file:
+                self.on_file(done, len(self._paths), relative)
+            yield from self._read_file(path, relative, size, block_lines=block_lines)
+
+    def block_done(self, block: LineBlock, read: BlockRead) -> None:
+        """Add a block's records and problems to its file's account."""
+        pending = self._blocks[block.path]
+        pending.counts.update(read.counts)
+        pending.cleaner.merge(read.cleaner)
+        for problem in read.problems.kept:
+            pending.problems.add(problem.line, problem.message)
+        pending.problems.count += read.problems.count - len(read.problems.kept)
+
+    def finish(self) -> None:
+        """Settle the accounts of files read in blocks; raise InputError if nothing was usable."""
+        dropped = []
+        for relative, pending in self._blocks.items():
+            pending.cleaner.report(pending.problems)
+            problems = pending.problems
+            if not pending.counts and problems.count > pending.notes:
+                kept = problems.kept
+                why = kept[pending.notes] if len(kept) > pending.notes else kept[0]
+                self.skipped.append(
+                    FileSkipped(relative, f"{pending.format}: nothing usable ({why})")
+                )
+                dropped.append(pending.index)
+                continue
+            self.read[pending.index] = FileRead(
+                relative, pending.format, dict(pending.counts), tuple(problems.kept), problems.count
+            )
+        for index in sorted(dropped, reverse=True):
+            del self.read[index]
+        self._blocks = {}
+        if not self.read:
+            reasons = "; ".join(f"{s.path}: {s.reason}" for s in self.skipped[:3])
+            raise InputError(f"no usable file in {self.root} ({reasons})")
+
+    def _blocks_of(
+        self, stream: TextIO, relative: str, fmt: Format, problems: Problems, block_lines: int
+    ) -> Iterator[LineBlock]:
+        """The file as blocks of whole lines, each starting where a line opens a new value.
+
+        A line too long to hold is read on in pieces and reported, as the reader does.
+        """
+        lines: list[str] = []
+        number, offset, first_line, first_offset = 1, 0, 1, 0
+        while line := stream.readline(MAX_VALUE_CHARS + 1):
+            if len(line) > MAX_VALUE_CHARS and line[-1] != "\n":
+                length = len(line)
+                while (more := stream.readline(MAX_VALUE_CHARS)) and more[-1] != "\n":
+                    length += len(more)
+                length += len(more)
+                problems.add(number, f"{too_big()}; skipped")
+                if lines:
+                    yield LineBlock(relative, fmt.name, "".join(lines), first_line, first_offset)
+                    lines = []
+                number, offset = number + 1, offset + length
+                first_line, first_offset = number, offset
+                continue
+            if len(lines) >= block_lines and line.startswith("{"):
+                yield LineBlock(relative, fmt.name, "".join(lines), first_line, first_offset)
+                lines, first_line, first_offset = [], number, offset
+            lines.append(line)
+            number, offset = number + 1, offset + len(line)
+        if lines:
+            yield LineBlock(relative, fmt.name, "".join(lines), first_line, first_offset)
+
+    def _read_file(
+        self, path: Path, relative: str, size: int, *, block_lines: int = 0
+    ) -> Iterator[Batch | LineBlock]:
         problems = Problems(relative)
         try:
             head = _read_head(path, forced=self.options.encoding)
@@ -159,6 +309,11 @@ class Inputs:
                 return
             except UnicodeDecodeError:  # the file changed after its encoding was checked
                 self.skipped.append(FileSkipped(relative, _changed(head.codec)))
+                return
+            if block_lines and _in_lines(fmt, head):
+                self._blocks[relative] = _BlockFile(len(self.read), fmt.name, problems, notes)
+                self.read.append(FileRead(relative, fmt.name, {}))  # settled by finish()
+                yield from self._blocks_of(stream, relative, fmt, problems, block_lines)
                 return
             records = _guarded(
                 lambda: fmt.reader(stream, path=relative, options=self.options, problems=problems),
@@ -315,6 +470,26 @@ def _open_text(path: Path, head: _Head, *, forced: str | None, problems: Problem
     if stream.read(1) != "\ufeff":  # a mark the codec does not drop (a forced "utf-16-le")
         stream.seek(0)
     return stream
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # said when the file is read
+
+
+def _in_lines(fmt: Format, head: _Head) -> bool:
+    """Whether a file is a tweet export with one JSON value a line, which can be read in blocks."""
+    if fmt.name not in TWEET_JSON:
+        return False
+    first, newline, _ = head.text.lstrip("\ufeff \t\r\n").partition("\n")
+    if not newline or not first.startswith("{"):
+        return False  # one line, a JSON array, or a pretty-printed document
+    try:
+        return isinstance(orjson.loads(first), dict)
+    except orjson.JSONDecodeError:
+        return False
 
 
 def _format(head: _Head, stream: TextIO, relative: str) -> Format:

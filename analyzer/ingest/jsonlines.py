@@ -105,7 +105,7 @@ def iter_json(
             _skip_broken(cursor, problems, line, f"not JSON ({exc})")
             continue
         except _TooBig:
-            _skip_broken(cursor, problems, line, _too_big())
+            _skip_broken(cursor, problems, line, too_big())
             continue
         except _Truncated:
             cursor.report_cut(problems, line, f"the file ends inside this JSON value {CUT_SHORT}")
@@ -114,7 +114,7 @@ def iter_json(
         document += 1
 
 
-def _too_big() -> str:
+def too_big() -> str:
     return f"a JSON value over {MAX_VALUE_CHARS:,} characters, the most one may have"
 
 
@@ -459,7 +459,7 @@ def _walk(
     except _Invalid as exc:
         broken = f"not JSON ({exc})"
     except _TooBig:
-        broken = _too_big()
+        broken = too_big()
     _merge(problems, quiet)
     yield from held  # ``before`` never came: the elements go without it
     if deferred is not None:

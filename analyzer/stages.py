@@ -1,0 +1,203 @@
+"""Pass one's work on a chunk of records, in this process or spread over worker processes.
+
+A chunk (a whole article, a batch of a file, or a block of JSON Lines read apart) is
+scored, attributed to teams and placed by its words, and becomes a slice of the records
+table. The work is the same wherever it runs; with ``jobs`` above one, blocks of JSON
+Lines go to worker processes in turn with this one, and their slices come back in order.
+
+Workers are forked from this process, so the scorer's lexicons and models are already
+loaded, shared until written to; this process takes its share of blocks, so ``jobs``
+processes use ``jobs`` cores and hold the models ``jobs`` times, not ``jobs + 1``.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+from collections import OrderedDict, deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analyzer.align import Timeline
+from analyzer.authors import roles_of
+from analyzer.frame import records_chunk
+from analyzer.ingest import ReadOptions
+from analyzer.ingest.folder import Batch, BlockRead, LineBlock, read_block
+from analyzer.matches import Match
+from analyzer.records import Record
+from analyzer.sentiment import Score, Scorer, ScoringOptions
+from analyzer.teams import TeamMentions
+
+# Distinct sentences whose scores are kept for team attribution (about 30 MB at most).
+SENTENCES_REMEMBERED = 100_000
+# Blocks sent ahead to each worker: enough to keep it busy, few enough to bound memory.
+BLOCKS_AHEAD = 2
+
+
+class Stage:
+    """What pass one needs, built once per process: the scorer, the teams, the timeline."""
+
+    def __init__(self, match: Match, scoring: ScoringOptions, read_options: ReadOptions) -> None:
+        self.scorer = Scorer(options=scoring)
+        self.mentions = TeamMentions.for_match(match)
+        self.timeline = Timeline(match)
+        self.sentences = SentenceScores(self.scorer)
+        self.read_options = read_options
+
+    def chunk(
+        self,
+        records: Sequence[Record],
+        *,
+        format: str,
+        document: bool,
+        shift: tuple[int, int] = (0, 0),
+    ) -> pd.DataFrame:
+        """Records -> scores, teams and placement by words -> a slice of the records table."""
+        scores = self.scorer.score_all(
+            [r.text for r in records], declared_languages=[r.lang for r in records]
+        )
+        self.sentences.remember(records, scores)
+        mentions = self.mentions
+        attributions = [
+            mentions.attribute(r.text, scorer=self.sentences, side=mentions.side_of(r.author.name))
+            for r in records
+        ]
+        timeline = self.timeline
+        placements = timeline.place_document(records) if document else timeline.place_loose(records)
+        return records_chunk(
+            records,
+            scores,
+            placements,
+            attributions,
+            match=timeline.match,
+            format=format,
+            roles=roles_of(records),
+            shift=shift,
+        )
+
+    def block(self, block: LineBlock) -> BlockResult:
+        """Read a block of JSON Lines and make its slice of the table (positions from 0)."""
+        read = read_block(block, options=self.read_options)
+        chunk = self.chunk(
+            read.records,
+            format=block.format,
+            document=False,
+            shift=(block.line - 1, block.offset),
+        )
+        read.records = []  # the slice holds them now; don't send them back
+        return BlockResult(chunk, read)
+
+
+@dataclass
+class BlockResult:
+    chunk: pd.DataFrame
+    read: BlockRead
+
+
+class SentenceScores:
+    """Scores sentences for team attribution, each distinct one once: chants and retweets repeat."""
+
+    def __init__(self, scorer: Scorer, *, remember: int = SENTENCES_REMEMBERED) -> None:
+        self._scorer = scorer
+        self._known: OrderedDict[str, Score] = OrderedDict()
+        self._remember = remember
+
+    def remember(self, records: Sequence[Record], scores: Sequence[Score]) -> None:
+        """Take each record's own score: a one-sentence text is its own only sentence."""
+        for record, score in zip(records, scores, strict=True):
+            self._keep(record.text.strip(), score)
+
+    def score(self, text: str) -> Score:
+        known = self._known.get(text)
+        if known is None:
+            known = self._scorer.score(text)
+            self._keep(text, known)
+        else:
+            self._known.move_to_end(text)
+        return known
+
+    def _keep(self, text: str, score: Score) -> None:
+        self._known[text] = score
+        if len(self._known) > self._remember:
+            self._known.popitem(last=False)
+
+
+@dataclass
+class Done:
+    """A unit of pass one done: its slice of the table, and for a block what reading it gave."""
+
+    chunk: pd.DataFrame
+    block: LineBlock | None = None
+    read: BlockRead | None = None
+
+
+class Stages:
+    """Runs pass one over a stream of batches and blocks, in order, on ``jobs`` processes."""
+
+    def __init__(self, stage: Stage, *, jobs: int) -> None:
+        self.stage = stage
+        self.jobs = max(1, jobs)
+        self._pool: ProcessPoolExecutor | None = None
+
+    def run(self, units: Iterable[Batch | LineBlock]) -> Iterator[Done]:
+        """Each unit's result, in the order the units came."""
+        waiting: deque[Done | Future[BlockResult] | tuple[LineBlock, Future[BlockResult]]] = deque()
+        turn = 0
+        for unit in units:
+            if isinstance(unit, Batch):
+                chunk = self.stage.chunk(unit.records, format=unit.format, document=unit.document)
+                waiting.append(Done(chunk))
+            elif self.jobs == 1 or turn % self.jobs == 0:
+                result = self.stage.block(unit)
+                waiting.append(Done(result.chunk, unit, result.read))
+                turn += 1
+            else:
+                waiting.append((unit, self._workers().submit(_work_on_block, unit)))
+                turn += 1
+            while waiting and _ready(waiting[0], limit=len(waiting) > BLOCKS_AHEAD * self.jobs):
+                yield _result(waiting.popleft())
+        while waiting:
+            yield _result(waiting.popleft())
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def _workers(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            global _STAGE
+            _STAGE = self.stage  # inherited by the forked workers
+            gc.freeze()  # objects loaded so far stay shared with the workers, not copied by the GC
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.jobs - 1, mp_context=multiprocessing.get_context("fork")
+            )
+        return self._pool
+
+
+_STAGE: Stage | None = None  # the stage a forked worker inherits
+
+
+def _work_on_block(block: LineBlock) -> BlockResult:
+    assert _STAGE is not None, "workers are forked after the stage is set"
+    return _STAGE.block(block)
+
+
+def _ready(item: object, *, limit: bool) -> bool:
+    """Whether the oldest unit can be handed on: done, or too many are waiting behind it."""
+    if isinstance(item, tuple):
+        return limit or item[1].done()
+    return True
+
+
+def _result(item: Done | Future[BlockResult] | tuple[LineBlock, Future[BlockResult]]) -> Done:
+    if isinstance(item, Done):
+        return item
+    if isinstance(item, tuple):
+        block, future = item
+        result = future.result()
+        return Done(result.chunk, block, result.read)
+    raise TypeError(item)
