@@ -283,3 +283,34 @@ def test_lines_orjson_refuses_read_as_the_standard_library_reads_them(tmp_path) 
     corpus = read_folder(tmp_path)
     assert [r.text for r in corpus.records] == ["NaN here", "big int"]
     assert corpus.read[0].problem_count == 0
+
+
+def test_a_chunk_boundary_anywhere_in_a_line_loses_nothing() -> None:
+    # Escaped emoji are surrogate pairs, \ud83c\uddef: the decoder reports a cut after a whole
+    # high surrogate differently from a cut inside one escape, and both must read on.
+    from analyzer.ingest.twitter_v1 import read_twitter_v1
+
+    line = (
+        '{"id_str": "1013857305000000001", "created_at": "Mon Jul 02 19:05:12 +0000 2018", '
+        '"full_text": "Chadli! \\ud83c\\udde7\\ud83c\\uddea \\u00e9 \\"3-2\\" \\\\ 90+4\'", '
+        '"user": {"screen_name": "fan", "name": "Fan"}, "retweet_count": 12, "truncated": false}'
+    )
+    text = line + "\n" + line.replace("001", "002") + "\n"
+
+    def read(chunk: int) -> list[tuple[str, str]]:
+        problems = Problems("f")
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(jsonlines, "CHUNK_CHARS", chunk)
+            stream = io.StringIO(text, newline="")
+            records = list(
+                read_twitter_v1(stream, path="f", options=ReadOptions(), problems=problems)
+            )
+        assert not problems.kept, (chunk, problems.kept)
+        return [(r.tweet_id, r.text) for r in records]
+
+    expected = [
+        ("1013857305000000001", 'Chadli! 🇧🇪 é "3-2" \\ 90+4\''),
+        ("1013857305000000002", 'Chadli! 🇧🇪 é "3-2" \\ 90+4\''),
+    ]
+    for chunk in range(1, len(line) + 2):
+        assert read(chunk) == expected, chunk

@@ -40,8 +40,9 @@ RE_SPACE = re.compile(r"[ \t\r\n]*")
 RE_CUT_TOKEN = re.compile(
     r"-?[0-9]*\.?[0-9]*(?:[eE][-+]?[0-9]*)?|t(?:r(?:ue?)?)?|f(?:a(?:l(?:se?)?)?)?|n(?:u(?:ll?)?)?"
 )
-# ... or part of a \uXXXX escape, which the decoder reports from its "u".
-RE_CUT_ESCAPE = re.compile(r"u[0-9a-fA-F]{0,3}")
+# ... or part of a \uXXXX escape, which the decoder reports from its "u". A whole escape counts:
+# the decoder wants a character after it (to look for a surrogate's pair) before it decodes it.
+RE_CUT_ESCAPE = re.compile(r"u[0-9a-fA-F]{0,4}")
 RE_FIRST_KEY = re.compile(r'\{[ \t\r\n]*"(\w{1,40})"[ \t\r\n]*:')
 # Where to pick up after a broken value: at the start of a line that opens an object or array
 # (every value of a JSON Lines file, every top-level value of a pretty-printed one) ...
