@@ -11,13 +11,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import emoji as emoji_package
 
 # Variation selectors and skin-tone modifiers change how an emoji looks, not what it means.
 RE_PRESENTATION = re.compile("[\ufe0e\ufe0f\U0001f3fb-\U0001f3ff]")
 KEYCAP_MARK = 0x20E3  # COMBINING ENCLOSING KEYCAP: "1️⃣" is "1", U+FE0F, U+20E3
+# Distinct runs of emoji characters whose emoji are kept (a few MB at most).
+RUNS_REMEMBERED = 1 << 15
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +83,8 @@ def emoji_matches(text: str) -> list[tuple[int, int, str]]:
     variation selectors), and the package's tokenizer carries nothing across any other
     character; so it is run on those runs alone, and only on runs that are not plain
     ASCII (no emoji is: "#", "*" and digits need a keycap mark). A test checks the two
-    agree on large corpora.
+    agree on large corpora. Runs repeat far more than texts do ("😂😂😂", "🇧🇪"), so each
+    run's emoji are remembered.
     """
     found: list[tuple[int, int, str]] = []
     for run in _emoji_alphabet_runs().finditer(text):
@@ -89,11 +92,16 @@ def emoji_matches(text: str) -> list[tuple[int, int, str]]:
         if piece.isascii():
             continue
         offset = run.start()
-        found.extend(
-            (offset + item["match_start"], offset + item["match_end"], item["emoji"])
-            for item in emoji_package.emoji_list(piece)
-        )
+        found.extend((offset + start, offset + end, emoji) for start, end, emoji in _in_run(piece))
     return found
+
+
+@lru_cache(maxsize=RUNS_REMEMBERED)
+def _in_run(piece: str) -> tuple[tuple[int, int, str], ...]:
+    return tuple(
+        (item["match_start"], item["match_end"], item["emoji"])
+        for item in emoji_package.emoji_list(piece)
+    )
 
 
 @cache
