@@ -237,7 +237,14 @@ def _lowest_hashes(rows: pd.DataFrame, n: int) -> pd.DataFrame:
 
 
 def _top(rows: pd.DataFrame, *, ascending: bool) -> pd.DataFrame:
-    # Ties are broken by record id so the same input always lifts out the same records.
+    # Only rows that can make the cut are sorted: those at or past the k-th score (ties
+    # included). Ties are broken by record id so the same input lifts out the same records.
+    compounds = rows["compound"].to_numpy(dtype=float, na_value=np.nan)
+    scored = ~np.isnan(compounds)
+    if scored.sum() > EXTREMES_KEPT:
+        keyed = compounds if ascending else -compounds
+        cut = np.partition(keyed[scored], EXTREMES_KEPT - 1)[EXTREMES_KEPT - 1]
+        rows = rows[scored & (keyed <= cut)]
     ordered = rows.sort_values(
         ["compound", "record_id"], ascending=[ascending, True], kind="stable"
     )

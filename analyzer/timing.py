@@ -86,16 +86,17 @@ def add_match_clock(
     The clock stands still in a break, so a 15-minute half-time would pile into one
     minute of play: rows posted in a break go to a series of their own (``breaks=True``).
     """
-    timed = chunk[chunk["method"] == "time"]
-    in_break = timed["phase"].isin(BREAK_PHASES)
-    timed = timed[in_break] if breaks else timed[~in_break]
+    # Masks over whole columns: selecting rows of the frame would copy every column.
+    in_break = chunk["phase"].isin(BREAK_PHASES).to_numpy()
+    keep = (chunk["method"] == "time").to_numpy() & (in_break if breaks else ~in_break)
+    compounds = chunk[score].to_numpy(dtype=float, na_value=np.nan)
     if score != "compound":
-        timed = timed[timed[score].notna()]
-    if timed.empty:
+        keep &= ~np.isnan(compounds)  # a team's score is missing where the row does not name it
+    if not keep.any():
         return
-    compounds = timed[score].to_numpy(dtype=float, na_value=np.nan)
-    labels = timed["label"].to_numpy(dtype=object) if score == "compound" else None
-    series.add(minute_keys(timed["clock"].to_numpy(dtype=float)), compounds, labels)
+    labels = chunk["label"].to_numpy(dtype=object)[keep] if score == "compound" else None
+    clock = chunk["clock"].to_numpy(dtype=float, na_value=np.nan)[keep]
+    series.add(minute_keys(clock), compounds[keep], labels)
 
 
 def goal_times(match: Match, clock: MatchClock) -> list[tuple[float, str]]:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import analyzer
-from analyzer.tally import Tally
+from analyzer.tally import EXTREMES_KEPT, Tally, _top
 
 from .conftest import SAMPLES
 
@@ -62,3 +66,25 @@ def test_a_sample_is_bounded_and_the_same_whatever_the_order(records, bel_jpn) -
     backward = tally_of([records.iloc[::-1]], bel_jpn, sample_rows=10)
     assert len(forward.sample()) == 10 and forward.sampled
     assert set(forward.sample()["record_id"]) == set(backward.sample()["record_id"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    compounds=st.lists(
+        st.one_of(st.sampled_from([-0.5, 0.0, 0.3, 0.9]), st.floats(-1, 1), st.just(math.nan)),
+        max_size=40,
+    ),
+    ascending=st.booleans(),
+)
+def test_the_extremes_are_those_of_a_full_sort(compounds, ascending) -> None:
+    # Only rows that can make the cut are sorted; ties at the cut and missing scores included.
+    rows = pd.DataFrame(
+        {
+            "compound": pd.array(compounds, dtype="float64"),
+            "record_id": [f"r{(n * 7919) % 101:03d}" for n in range(len(compounds))],
+        }
+    )
+    full = rows.sort_values(["compound", "record_id"], ascending=[ascending, True], kind="stable")
+    assert _top(rows, ascending=ascending)["record_id"].tolist() == (
+        full.head(EXTREMES_KEPT)["record_id"].tolist()
+    )
