@@ -19,7 +19,8 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from types import TracebackType
 
@@ -27,6 +28,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analyzer.align import Timeline, place_by_time
+from analyzer.aside import Aside
 from analyzer.charts import POINT_LIMIT, ChartData, chart_caption, mood_chart, png_bytes, svg_bytes
 from analyzer.digest import summary_json
 from analyzer.errors import InputError
@@ -69,6 +71,16 @@ RE_TEMPORARY = re.compile(
 
 # Inputs smaller than this are read in one process: starting a worker costs more than it saves.
 SMALL_INPUT_BYTES = 16 << 20
+# Records from which JSON Lines and Parquet are written by a second process (with jobs > 1).
+FORK_WRITER_ROWS = 20_000
+
+
+@dataclass
+class Written:
+    """Files one writer produced, and what it could not write, said as warnings."""
+
+    files: list[str]
+    notes: list[str] = field(default_factory=list)
 
 
 class Analysis:
@@ -103,6 +115,7 @@ class Analysis:
         scoring: ScoringOptions,
         read_options: ReadOptions,
         input_base: Path,
+        jobs: int = 1,
     ) -> None:
         self.match = match
         self.folder_name = folder_name  # where under the output folder this match's files go
@@ -122,6 +135,7 @@ class Analysis:
         self.scoring = scoring
         self.read_options = read_options
         self.input_base = input_base  # the input files' paths are relative to this
+        self.jobs = jobs  # processes this analysis may use, for writing too
         self.notes: list[str] = []  # what the last write() could not do, said as warnings
         self.written: list[str] = []  # file names the last write() produced
         self._store = store
@@ -202,24 +216,40 @@ class Analysis:
         except OSError as exc:
             raise InputError(f"cannot create output folder {folder}: {exc.strerror}") from None
         remove_stale_temporaries(folder)
-        write_table(
-            self.chunks(),
-            RECORD_COLUMNS,
-            csv=folder / "records.csv",
-            jsonl=folder / "records.jsonl",
-            excel_safe=excel_safe,
-        )
-        written = ["records.csv", "records.jsonl"]
         self.notes = []
+        # JSON Lines and Parquet are written aside (in a second process, for large inputs
+        # when there is a second core) while this one writes the CSV, the chart and the report.
+        fork = self.jobs > 1 and self._store.rows >= FORK_WRITER_ROWS
+        aside = Aside(partial(self._write_records_aside, folder), fork=fork)
+        try:
+            rest = self._write_rest(folder, excel_safe=excel_safe)
+            records = aside.result()
+        except BaseException:
+            aside.cancel()
+            raise
+        self.notes += records.notes
+        written = ["records.csv", *records.files, *rest, "summary.json"]
+        write_text(folder / "summary.json", summary_json(self, outputs=written))
+        self.written = written
+        return folder
+
+    def _write_records_aside(self, folder: Path) -> Written:
+        write_table(self.chunks(), RECORD_COLUMNS, jsonl=folder / "records.jsonl")
         try:
             write_parquet(self.chunks(), RECORD_COLUMNS, folder / "records.parquet")
-            written.append("records.parquet")
         except ParquetUnavailable as missing:
-            self.notes.append(str(missing))
+            return Written(["records.jsonl"], notes=[str(missing)])
+        return Written(["records.jsonl", "records.parquet"])
+
+    def _write_rest(self, folder: Path, *, excel_safe: bool) -> list[str]:
+        """records.csv, then every output but the records' other files and the summary."""
+        write_table(
+            self.chunks(), RECORD_COLUMNS, csv=folder / "records.csv", excel_safe=excel_safe
+        )
         write_table(
             [self.moments], MOMENT_COLUMNS, csv=folder / "moments.csv", excel_safe=excel_safe
         )
-        written.append("moments.csv")
+        written = ["moments.csv"]
         if self.series.volume:
             series = match_series_frame(self.series, self.clock)
             write_table([series], SERIES_COLUMNS, csv=folder / "series.csv", excel_safe=excel_safe)
@@ -236,12 +266,8 @@ class Analysis:
             fig.clear()
         write_bytes(folder / "mood.png", chart)
         write_bytes(folder / "mood.svg", vector)
-        report = self.report_input(chart)
-        write_text(folder / "report.html", render_report(report))
-        written += ["mood.png", "mood.svg", "report.html", "summary.json"]
-        write_text(folder / "summary.json", summary_json(self, outputs=written))
-        self.written = written
-        return folder
+        write_text(folder / "report.html", render_report(self.report_input(chart)))
+        return [*written, "mood.png", "mood.svg", "report.html"]
 
     def report_input(self, chart_png: bytes) -> ReportInput:
         """What the HTML report shows, with the chart already drawn."""
@@ -342,7 +368,8 @@ def analyze(
     try:
         wall = MinuteSeries()
         stage = Stage(found, scoring, read_options)
-        _first_pass(inputs, stage, unplaced, wall, jobs=effective_jobs(jobs, inputs))
+        jobs = effective_jobs(jobs, inputs)
+        _first_pass(inputs, stage, unplaced, wall, jobs=jobs)
         settled = settle_lag(lag, wall, found, clock)
         clock = clock.with_lag(settled.minutes)
         spikes, detected = stream_spikes(wall, found, clock)
@@ -378,6 +405,7 @@ def analyze(
         scoring=scoring,
         read_options=read_options,
         input_base=Path(path).parent if Path(path).is_file() else Path(path),
+        jobs=jobs,
     )
 
 

@@ -18,6 +18,7 @@ from collections import OrderedDict, deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 import pandas as pd
 
@@ -29,10 +30,16 @@ from analyzer.ingest.folder import Batch, BlockRead, LineBlock, read_block
 from analyzer.matches import Match
 from analyzer.records import Record
 from analyzer.sentiment import Score, Scorer, ScoringOptions
-from analyzer.teams import TeamMentions
+from analyzer.teams import Attribution, TeamMentions
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 # Distinct sentences whose scores are kept for team attribution (about 30 MB at most).
 SENTENCES_REMEMBERED = 100_000
+# Distinct texts whose scores and team attributions are kept: retweets of one tweet come
+# over hours, far apart in a stream (about 25 MB at most).
+TEXTS_REMEMBERED = 20_000
 # Blocks sent ahead to each worker: enough to keep it busy, few enough to bound memory.
 BLOCKS_AHEAD = 2
 
@@ -46,6 +53,8 @@ class Stage:
         self.timeline = Timeline(match)
         self.sentences = SentenceScores(self.scorer)
         self.read_options = read_options
+        self._scores: Memo[tuple[str, str | None], Score] = Memo(TEXTS_REMEMBERED)
+        self._attributions: Memo[tuple[str, str | None], Attribution] = Memo(TEXTS_REMEMBERED)
 
     def chunk(
         self,
@@ -56,15 +65,9 @@ class Stage:
         shift: tuple[int, int] = (0, 0),
     ) -> pd.DataFrame:
         """Records -> scores, teams and placement by words -> a slice of the records table."""
-        scores = self.scorer.score_all(
-            [r.text for r in records], declared_languages=[r.lang for r in records]
-        )
+        scores = [self._score(r) for r in records]
         self.sentences.remember(records, scores)
-        mentions = self.mentions
-        attributions = [
-            mentions.attribute(r.text, scorer=self.sentences, side=mentions.side_of(r.author.name))
-            for r in records
-        ]
+        attributions = [self._attribute(r) for r in records]
         timeline = self.timeline
         placements = timeline.place_document(records) if document else timeline.place_loose(records)
         return records_chunk(
@@ -77,6 +80,25 @@ class Stage:
             roles=roles_of(records),
             shift=shift,
         )
+
+    def _score(self, record: Record) -> Score:
+        """The record's score; each distinct text (with its declared language) is scored once."""
+        key = (record.text, record.lang)
+        score = self._scores.get(key)
+        if score is None:
+            score = self.scorer.score(record.text, declared_language=record.lang)
+            self._scores.put(key, score)
+        return score
+
+    def _attribute(self, record: Record) -> Attribution:
+        """The record's teams; the same text from the same side is attributed once."""
+        side = self.mentions.side_of(record.author.name)
+        key = (record.text, side)
+        attribution = self._attributions.get(key)
+        if attribution is None:
+            attribution = self.mentions.attribute(record.text, scorer=self.sentences, side=side)
+            self._attributions.put(key, attribution)
+        return attribution
 
     def block(self, block: LineBlock) -> BlockResult:
         """Read a block of JSON Lines and make its slice of the table (positions from 0)."""
@@ -123,6 +145,26 @@ class SentenceScores:
         self._known[text] = score
         if len(self._known) > self._remember:
             self._known.popitem(last=False)
+
+
+class Memo(Generic[K, V]):
+    """A bounded map that forgets its oldest entries first: a cache that cannot grow."""
+
+    def __init__(self, size: int) -> None:
+        self._items: dict[K, V] = {}
+        self._size = size
+
+    def get(self, key: K) -> V | None:
+        return self._items.get(key)
+
+    def put(self, key: K, value: V) -> None:
+        items = self._items
+        if len(items) >= self._size:
+            del items[next(iter(items))]
+        items[key] = value
+
+    def __len__(self) -> int:
+        return len(self._items)
 
 
 @dataclass
