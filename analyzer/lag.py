@@ -33,7 +33,7 @@ MIN_AGREEMENT = 0.5
 
 class LagStatus(StrEnum):
     OK = "ok"
-    NO_GOALS = "no goals"  # none given, or none inside the series with room for its window
+    NO_GOALS = "no goal inside the stream's times"  # or none with room for its window
     TOO_FEW_RECORDS = "too few records"
     NO_CLEAR_PEAK = "no clear peak"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import UTC, datetime
 
 import pandas as pd
@@ -56,8 +57,9 @@ def _timing(analysis: Analysis) -> list[str]:
         found = [d for d in analysis.goals_detected if d.detected]
         delays = ", ".join(f"{d.delay:g}" for d in found)
         late = f", {delays} min after the goal" if found else ""
+        spikes = len(analysis.spikes)
         lines.append(
-            f"{len(analysis.spikes)} spikes in volume; {len(found)} of "
+            f"{spikes} spike{'s' if spikes != 1 else ''} in volume; {len(found)} of "
             f"{len(analysis.goals_detected)} goals show as spikes{late}."
         )
         for spike in analysis.spikes[:SPIKES_LISTED]:
@@ -116,9 +118,14 @@ def _shifts(analysis: Analysis) -> list[str]:
         "by posting time; 95% interval):",
     ]
     for shift, label in zip(shifts, labels, strict=True):
+        if not math.isfinite(shift.difference):
+            difference = "n/a (no scored record on one side)"
+        elif not math.isfinite(shift.ci_low):
+            difference = f"{shift.difference:+.3f} (too few records for an interval)"
+        else:
+            difference = f"{shift.difference:+.3f} [{shift.ci_low:+.3f}, {shift.ci_high:+.3f}]"
         lines.append(
-            f"  {label:<{width}}  {shift.difference:+.3f} [{shift.ci_low:+.3f}, {shift.ci_high:+.3f}]"
-            f"  ({shift.before_n} before, {shift.after_n} after)"
+            f"  {label:<{width}}  {difference}  ({shift.before_n} before, {shift.after_n} after)"
         )
     return lines
 

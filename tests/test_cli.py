@@ -297,3 +297,29 @@ def test_an_unknown_encoding_is_a_one_line_error() -> None:
         result.stderr.startswith("Error: unknown encoding 'klingon'")
         and len(result.stderr.splitlines()) == 1
     )
+
+
+def test_a_stream_that_misses_every_goal_says_so_without_nan(tmp_path) -> None:
+    from analyzer.matches import shipped
+    from analyzer.synthetic import write_stream
+
+    stream = tmp_path / "all.jsonl"
+    write_stream(stream, shipped().find("BEL-JPN"), tweets=3000, fmt="v1", seed=5)
+    # Only the hour before kick-off: no goal falls inside the stream's times.
+    early = [
+        line for line in stream.read_text().splitlines() if '"created_at":"Mon Jul 02 17:' in line
+    ]
+    assert len(early) > 200
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "early.jsonl").write_text("\n".join(early) + "\n")
+    result = CliRunner().invoke(
+        main,
+        [str(tmp_path / "in"), "-m", "BEL-JPN", "-o", str(tmp_path / "out"), "--authors", "all"],
+    )
+    assert result.exit_code == 0, result.output
+    assert "could not estimate: no goal inside the stream's times" in result.output
+    assert "nan" not in result.output
+    assert (
+        "48' Haraguchi BEL 0-1 JPN   n/a (no scored record on one side)  (0 before, 0 after)"
+        in result.output
+    )
