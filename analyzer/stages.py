@@ -3,7 +3,8 @@
 A chunk (a whole article, a batch of a file, or a block of JSON Lines read apart) is
 scored, attributed to teams and placed by its words, and becomes a slice of the records
 table. The work is the same wherever it runs; with ``jobs`` above one, blocks of JSON
-Lines go to worker processes in turn with this one, and their slices come back in order.
+Lines go to worker processes, or to this one when they have enough to do, and their slices
+come back in order.
 
 Workers are forked from this process, so the scorer's lexicons and models are already
 loaded, shared until written to; this process takes its share of blocks, so ``jobs``
@@ -186,23 +187,26 @@ class Stages:
 
     def run(self, units: Iterable[Batch | LineBlock]) -> Iterator[Done]:
         """Each unit's result, in the order the units came."""
-        waiting: deque[Done | Future[BlockResult] | tuple[LineBlock, Future[BlockResult]]] = deque()
-        turn = 0
+        waiting: deque[Done | tuple[LineBlock, Future[BlockResult]]] = deque()
         for unit in units:
             if isinstance(unit, Batch):
                 chunk = self.stage.chunk(unit.records, format=unit.format, document=unit.document)
                 waiting.append(Done(chunk))
-            elif self.jobs == 1 or turn % self.jobs == 0:
+            elif self.jobs == 1 or self._workers_busy(waiting):
+                # This process also keeps the books for every block (and spills them), so it
+                # takes a block only when the workers have enough to do: the load balances.
                 result = self.stage.block(unit)
                 waiting.append(Done(result.chunk, unit, result.read))
-                turn += 1
             else:
                 waiting.append((unit, self._workers().submit(_work_on_block, unit)))
-                turn += 1
             while waiting and _ready(waiting[0], limit=len(waiting) > BLOCKS_AHEAD * self.jobs):
                 yield _result(waiting.popleft())
         while waiting:
             yield _result(waiting.popleft())
+
+    def _workers_busy(self, waiting: Iterable[object]) -> bool:
+        running = sum(1 for item in waiting if isinstance(item, tuple) and not item[1].done())
+        return running >= BLOCKS_AHEAD * (self.jobs - 1)
 
     def close(self) -> None:
         if self._pool is not None:
@@ -235,7 +239,7 @@ def _ready(item: object, *, limit: bool) -> bool:
     return True
 
 
-def _result(item: Done | Future[BlockResult] | tuple[LineBlock, Future[BlockResult]]) -> Done:
+def _result(item: Done | tuple[LineBlock, Future[BlockResult]]) -> Done:
     if isinstance(item, Done):
         return item
     if isinstance(item, tuple):
