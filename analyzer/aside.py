@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import Generic, TypeVar, cast
 
 T = TypeVar("T")
 
@@ -53,8 +53,9 @@ class Aside(Generic[T]):
             self._process = None
         done, value = self._outcome
         if not done:
+            assert isinstance(value, BaseException)
             raise value
-        return value
+        return cast(T, value)
 
     def cancel(self) -> None:
         """Stop the child, if it still runs (this process is failing and will not wait)."""
