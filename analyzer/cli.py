@@ -159,6 +159,12 @@ def main() -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
               help="Processes that read and score (default: every core; inputs under 16 MiB "
                    "use one).")  # fmt: skip
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where reading and scoring run: this machine's cores, or a Dask cluster "
+                   "(pip install 'analyzer[dask]').")  # fmt: skip
+@click.option("--scheduler", metavar="ADDRESS",
+              help="With --engine dask: the scheduler of a running cluster (tcp://host:8786); "
+                   "without it a local cluster of --jobs workers is started.")  # fmt: skip
 @click.option("--excel-safe", is_flag=True,
               help="Put a ' before CSV cells that a spreadsheet would run as a formula "
                    "(=, +, -, @); off by default, so the data stays exact.")  # fmt: skip
@@ -176,6 +182,8 @@ def run(
     neutral_band: float | None,
     shift_window: int,
     jobs: int | None,
+    engine: str,
+    scheduler: str | None,
     excel_safe: bool,
     text_column: str | None,
     time_column: str | None,
@@ -215,6 +223,8 @@ def run(
             shift_window=shift_window,
             neutral_band=neutral_band,
             jobs=jobs,
+            engine=engine,
+            scheduler=scheduler,
             read_options=options,
             on_file=progress,
         )

@@ -30,6 +30,7 @@ from matplotlib.figure import Figure
 from analyzer.align import Timeline, place_by_time
 from analyzer.aside import Aside
 from analyzer.charts import POINT_LIMIT, ChartData, chart_caption, mood_chart, png_bytes, svg_bytes
+from analyzer.dask_engine import DaskStages
 from analyzer.digest import summary_json
 from analyzer.errors import InputError
 from analyzer.export import ParquetUnavailable, write_bytes, write_parquet, write_table, write_text
@@ -71,6 +72,8 @@ RE_TEMPORARY = re.compile(
 
 # Inputs smaller than this are read in one process: starting a worker costs more than it saves.
 SMALL_INPUT_BYTES = 16 << 20
+# Where pass one runs: this machine's cores, or a Dask cluster (dask_engine.py).
+ENGINES = ("local", "dask")
 # Records from which JSON Lines and Parquet are written by a second process (with jobs > 1).
 FORK_WRITER_ROWS = 20_000
 
@@ -335,6 +338,8 @@ def analyze(
     shift_window: int = 5,
     neutral_band: float | None = None,
     jobs: int | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
     read_options: ReadOptions | None = None,
     on_file: Callable[[int, int, str], None] | None = None,
 ) -> Analysis:
@@ -348,11 +353,16 @@ def analyze(
     ``shift_window`` is the minutes before and after each goal compared for its mood
     shift; ``neutral_band`` replaces the football scorer's (see ``FOOTBALL_NEUTRAL_BAND``).
     ``jobs`` is how many processes read and score (every usable core when None; one for
-    small inputs).
+    small inputs). ``engine="dask"`` reads and scores on a Dask cluster instead: the one at
+    ``scheduler`` (``"tcp://host:8786"``), else a local one of ``jobs`` workers.
     ``on_file(done, total, path)`` is called before each file is read.
     """
     if match is None and match_file is None:
         raise InputError("say which match: --match BEL-JPN, or --match-file for your own")
+    if engine not in ENGINES:
+        raise InputError(f"--engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+    if scheduler is not None and engine != "dask":
+        raise InputError("--scheduler names a Dask scheduler: add --engine dask")
     if authors not in AUTHOR_VIEWS:
         raise InputError(f"--authors must be one of {', '.join(AUTHOR_VIEWS)}, not {authors!r}")
     found, folder_name = resolve_match(match, match_file)
@@ -368,8 +378,13 @@ def analyze(
     try:
         wall = MinuteSeries()
         stage = Stage(found, scoring, read_options)
-        jobs = effective_jobs(jobs, inputs)
-        _first_pass(inputs, stage, unplaced, wall, jobs=jobs)
+        local_jobs = effective_jobs(jobs, inputs)
+        stages: Stages | DaskStages = (
+            DaskStages(stage, scheduler=scheduler, jobs=jobs or usable_cores())
+            if engine == "dask"
+            else Stages(stage, jobs=local_jobs)
+        )
+        _first_pass(inputs, stages, unplaced, wall)
         settled = settle_lag(lag, wall, found, clock)
         clock = clock.with_lag(settled.minutes)
         spikes, detected = stream_spikes(wall, found, clock)
@@ -405,18 +420,17 @@ def analyze(
         scoring=scoring,
         read_options=read_options,
         input_base=Path(path).parent if Path(path).is_file() else Path(path),
-        jobs=jobs,
+        jobs=local_jobs,
     )
 
 
 def _first_pass(
-    inputs: Inputs, stage: Stage, spill: Spill, wall: MinuteSeries, *, jobs: int
+    inputs: Inputs, stages: Stages | DaskStages, spill: Spill, wall: MinuteSeries
 ) -> None:
     """Pass one: every unit read, scored, attributed to teams and placed by its words, in order.
 
     Records with a posting time also go into the wall-clock series, for the lag and spikes.
     """
-    stages = Stages(stage, jobs=jobs)
     positions: dict[str, int] = {}  # records so far in each file read in blocks
     try:
         for done in stages.run(inputs.work()):
@@ -437,12 +451,15 @@ def _first_pass(
 def effective_jobs(jobs: int | None, inputs: Inputs) -> int:
     """Processes to use: as asked, else every usable core; one for inputs too small to pay off."""
     if jobs is None:
-        jobs = (
-            len(os.sched_getaffinity(0))
-            if hasattr(os, "sched_getaffinity")
-            else os.cpu_count() or 1
-        )
+        jobs = usable_cores()
     return 1 if inputs.size < SMALL_INPUT_BYTES else max(1, jobs)
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (fewer than the machine's in a container or under taskset)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 __all__ = ["Analysis", "Lag", "StreamSeries", "analyze", "resolve_match"]

@@ -57,6 +57,10 @@ class Stage:
         self._scores: Memo[tuple[str, str | None], Score] = Memo(TEXTS_REMEMBERED)
         self._attributions: Memo[tuple[str, str | None], Attribution] = Memo(TEXTS_REMEMBERED)
 
+    def __reduce__(self) -> tuple[type[Stage], tuple[Match, ScoringOptions, ReadOptions]]:
+        # Sent to another process as what it is built from; the receiver loads its own models.
+        return Stage, (self.timeline.match, self.scorer.options, self.read_options)
+
     def chunk(
         self,
         records: Sequence[Record],
