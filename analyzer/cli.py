@@ -193,10 +193,12 @@ def run(
 ) -> None:
     """Analyse every file under DIR against a match and write the report.
 
-    DIR holds news articles (plain text with embedded tweets and quotes) and tweet
-    exports (Twitter API v1.1 or v2 JSON/JSONL, snscrape JSONL, CSV), in any mix.
-    Writes records.csv, records.jsonl, moments.csv, mood.png, report.html and,
-    when records have posting times, series.csv and series_wall.csv.
+    DIR (or a single file) holds news articles (plain text with embedded tweets and
+    quotes) and tweet exports (Twitter API v1.1 or v2 JSON/JSONL, snscrape JSONL,
+    CSV), in any mix. Writes into OUT/<match>/: the records (records.csv,
+    records.jsonl, records.parquet), moments.csv, the chart (mood.png, mood.svg),
+    report.html, summary.json and, when records have posting times, series.csv and
+    series_wall.csv.
     """
     from analyzer.ingest import ReadOptions
     from analyzer.pipeline import analyze

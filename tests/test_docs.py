@@ -6,7 +6,9 @@ import os
 import re
 
 import pytest
+from click.testing import CliRunner
 
+from analyzer.cli import main
 from analyzer.frame import (
     MOMENT_COLUMNS,
     RECORD_COLUMNS,
@@ -21,6 +23,21 @@ README_PATH = REPO / "README.md"
 README = README_PATH.read_text(encoding="utf-8")
 # UPDATE_DOCS=1 pytest tests/test_docs.py rewrites the generated README blocks in place.
 UPDATE = os.environ.get("UPDATE_DOCS") == "1"
+
+
+def check_block(marker: str, expected: str) -> None:
+    """The README's text between <!-- marker --> and <!-- /marker --> is ``expected``.
+
+    With UPDATE_DOCS=1 the block is rewritten instead.
+    """
+    block = re.compile(rf"(<!-- {marker} -->\n)(.*?)(\n<!-- /{marker} -->)", re.S)
+    text = README_PATH.read_text(encoding="utf-8")
+    m = block.search(text)
+    assert m, f"README has no {marker} block"
+    if UPDATE and m.group(2) != expected:
+        README_PATH.write_text(block.sub(lambda x: x[1] + expected + x[3], text), encoding="utf-8")
+        return
+    assert m.group(2) == expected, "run: UPDATE_DOCS=1 pytest tests/test_docs.py"
 
 
 def schema_table(columns: tuple[Column, ...]) -> str:
@@ -41,16 +58,27 @@ def schema_table(columns: tuple[Column, ...]) -> str:
 def test_the_readme_documents_every_column_as_written(
     marker: str, columns: tuple[Column, ...]
 ) -> None:
-    block = re.compile(rf"(<!-- {marker} -->\n)(.*?)(\n<!-- /{marker} -->)", re.S)
-    m = block.search(README)
-    assert m, f"README has no {marker} block"
-    if UPDATE and m.group(2) != schema_table(columns):
-        text = README_PATH.read_text(encoding="utf-8")
-        README_PATH.write_text(
-            block.sub(lambda x: x[1] + schema_table(columns) + x[3], text), encoding="utf-8"
-        )
-        return
-    assert m.group(2) == schema_table(columns), "run: UPDATE_DOCS=1 pytest tests/test_docs.py"
+    check_block(marker, schema_table(columns))
+
+
+def console(*args: str) -> str:
+    """A command's output as the README shows it: the prompt line, then what it printed."""
+    result = CliRunner().invoke(main, list(args), prog_name="analyze", terminal_width=88)
+    assert result.exit_code == 0, result.output
+    return "```console\n$ analyze " + " ".join(args) + "\n" + result.output.rstrip() + "\n```"
+
+
+@pytest.mark.parametrize(
+    ("marker", "args"),
+    [
+        ("help", ("--help",)),
+        ("run-help", ("run", "--help")),
+        ("score-help", ("score", "--help")),
+        ("matches-example", ("matches", "--team", "JPN", "--year", "2018")),
+    ],
+)
+def test_the_readme_shows_the_commands_as_they_are(marker: str, args: tuple[str, ...]) -> None:
+    check_block(marker, console(*args))
 
 
 def test_the_readme_opens_with_exactly_two_set_up_commands() -> None:
