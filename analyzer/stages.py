@@ -37,7 +37,7 @@ K = TypeVar("K")
 V = TypeVar("V")
 
 # Distinct sentences whose scores are kept for team attribution (about 30 MB at most).
-SENTENCES_REMEMBERED = 100_000
+SENTENCES_REMEMBERED = 20_000
 # Distinct texts whose scores and team attributions are kept: retweets of one tweet come
 # over hours, far apart in a stream (about 25 MB at most).
 TEXTS_REMEMBERED = 20_000

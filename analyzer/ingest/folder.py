@@ -51,7 +51,7 @@ CHECK_CHUNK_BYTES = 1 << 20
 BATCH_SIZE = 20_000
 # Lines of a JSON Lines file handed on at a time to be read apart from the rest (in another
 # process, when the pipeline runs several): about a batch's worth of tweets.
-BLOCK_LINES = 20_000
+BLOCK_LINES = 5_000
 
 LINKED_FOLDER = "a link to a folder, not followed (it could loop); move or copy the folder in"
 FILE_TYPES = {
