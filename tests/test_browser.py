@@ -12,7 +12,7 @@ from PIL import Image, ImageStat
 
 import analyzer
 
-from .conftest import SAMPLES
+from .conftest import REPO, SAMPLES
 
 BROWSER_ARGS = [
     "--no-sandbox",  # CI runs as root
@@ -107,3 +107,25 @@ def test_the_screenshot_is_not_blank(page, tmp_path) -> None:
     assert ImageStat.Stat(image).stddev[0] > 20  # text and a chart, not one flat colour
     chart = page.locator("#chart img")
     assert chart.evaluate("img => img.naturalWidth") > 500
+
+
+# The README shows this picture of the committed example report.
+EXAMPLE = REPO / "reports" / "BEL-JPN"
+SCREENSHOT = EXAMPLE / "report-screenshot.png"
+SCREENSHOT_SIZE = (1000, 1400)  # CSS pixels: the header, the chart and the moment table
+
+
+def test_the_readme_screenshot_is_of_the_committed_report(browser) -> None:
+    """UPDATE_DOCS=1 retakes it; otherwise it must exist and show the report, not a blank page.
+
+    Not compared byte for byte: fonts and anti-aliasing differ between Chromium builds.
+    """
+    width, height = SCREENSHOT_SIZE
+    if os.environ.get("UPDATE_DOCS") == "1":
+        page = browser.new_page(viewport={"width": width, "height": height})
+        page.goto((EXAMPLE / "report.html").as_uri())
+        page.screenshot(path=str(SCREENSHOT))
+        page.close()
+    image = Image.open(SCREENSHOT)
+    assert image.size == SCREENSHOT_SIZE
+    assert ImageStat.Stat(image.convert("L")).stddev[0] > 20
