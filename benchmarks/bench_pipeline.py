@@ -809,8 +809,12 @@ def evaluate_goals(
         )
         goals.append(_goal(name, all(p < PEAK_GOAL_MIB for _, p in peaks), text))
     else:
-        others = [(c, c.median("ours", "peak_mib")) for c in cases]
-        seen = ", ".join(f"{p:,.0f} MiB at {c.tweets:,}" for c, p in others if p is not None)
+        seen = "; ".join(
+            f"{pss:,.0f} MiB Pss, {rss:,.0f} MiB RSS summed at {c.tweets:,}, {c.retweets:.0%} rt"
+            for c in cases
+            if (rss := c.median("ours", "peak_mib")) is not None
+            for pss in [c.median("ours", "tree_pss_peak_mib") or rss]
+        )
         goals.append(
             _goal(name, None, f"not measured at {PEAK_GOAL_TWEETS:,} ({seen or 'no runs'})")
         )
