@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from typing import Any, TextIO
 
 from analyzer.ingest.base import Problems, ReadOptions
-from analyzer.ingest.entities import RE_HASHTAG, RE_LINK, RE_MENTION, unescape
+from analyzer.ingest.entities import RE_HASHTAG, RE_LINK, RE_MENTION, entity_values, unescape
 from analyzer.ingest.jsonlines import describe, iter_json
-from analyzer.ingest.tweet_ids import parse_iso_time, parse_time, posted, tweet_id_from_url
+from analyzer.ingest.tweet_ids import posted, time_field, tweet_id_from_url
 from analyzer.records import Author, Kind, Record, Source
 
 # Newest first: snscrape renamed "content" to "rawContent" (0.5) and kept "renderedContent",
@@ -60,14 +60,9 @@ def _record(
     shown = original or tweet
     text = unescape(next(shown[k] for k in TEXT_KEYS if isinstance(shown.get(k), str)))
     tweet_id = _id(tweet)
-    date = tweet.get("date")
-    at = None
-    if isinstance(date, str):
-        at = parse_iso_time(date, naive_timezone=options.naive_timezone) or parse_time(
-            date, naive_timezone=options.naive_timezone
-        )
-        if at is None:
-            problems.add(source.line, f"date {date!r} is not a time I can read")
+    at = time_field(
+        tweet, "date", naive_timezone=options.naive_timezone, problems=problems, line=source.line
+    )
     posted_at, origin = posted(at, tweet_id)
     user = tweet.get("user")
     user = user if isinstance(user, dict) else {}
@@ -100,19 +95,11 @@ def _entity_lists(
     else:
         hashtags = tuple(RE_HASHTAG.findall(text))
     if "mentionedUsers" in tweet:
-        users = tweet["mentionedUsers"] or ()
-        mentions = tuple(
-            u["username"]
-            for u in users
-            if isinstance(u, dict) and isinstance(u.get("username"), str)
-        )
+        mentions = entity_values(tweet["mentionedUsers"], "username")
     else:
         mentions = tuple(RE_MENTION.findall(text))
     if "links" in tweet:  # snscrape 0.5+: [{"url": ..., "text": ..., "tcourl": ...}]
-        found = tweet["links"] or ()
-        links = tuple(
-            k["url"] for k in found if isinstance(k, dict) and isinstance(k.get("url"), str)
-        )
+        links = entity_values(tweet["links"], "url")
     elif "outlinks" in tweet:  # before: a list of URLs
         links = tuple(k for k in tweet["outlinks"] or () if isinstance(k, str))
     else:

@@ -6,7 +6,9 @@ import re
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from time import strptime
+from typing import Any
 
+from analyzer.ingest.base import Problems
 from analyzer.records import TimeOrigin
 
 # Snowflake ids (every tweet since November 2010) are milliseconds since Twitter's own epoch,
@@ -78,6 +80,35 @@ def posted(at: datetime | None, tweet_id: str | None) -> tuple[datetime | None, 
         return at, TimeOrigin.FIELD
     from_id = time_from_tweet_id(tweet_id)
     return (from_id, TimeOrigin.TWEET_ID) if from_id is not None else (None, None)
+
+
+def time_field(
+    tweet: dict[str, Any],
+    name: str,
+    *,
+    naive_timezone: tzinfo,
+    problems: Problems,
+    line: int | None,
+    twitter_form: bool = False,
+) -> datetime | None:
+    """The time in a tweet's field ``name``, in UTC; None when the field is missing.
+
+    A field that holds something else than a time is a problem on ``line``. The export's
+    own form (API v1.1's with ``twitter_form``, else ISO 8601) is tried first, as nearly
+    every value has it; the other forms ``parse_time`` knows after.
+    """
+    value = tweet.get(name)
+    if not isinstance(value, str):
+        return None
+    own = (
+        parse_twitter_time(value)
+        if twitter_form
+        else parse_iso_time(value, naive_timezone=naive_timezone)
+    )
+    at = own or parse_time(value, naive_timezone=naive_timezone)
+    if at is None:
+        problems.add(line, f"{name} {value!r} is not a time I can read")
+    return at
 
 
 @lru_cache(maxsize=TIME_CACHE_SIZE)

@@ -8,7 +8,7 @@ from typing import Any, TextIO
 from analyzer.ingest.base import Problems, ReadOptions
 from analyzer.ingest.entities import entity_values, text_entities, unescape
 from analyzer.ingest.jsonlines import describe, iter_json
-from analyzer.ingest.tweet_ids import parse_time, parse_twitter_time, posted
+from analyzer.ingest.tweet_ids import posted, time_field
 from analyzer.records import Author, Kind, Record, Source
 
 # A search response ({"statuses": [...], "search_metadata": {...}}) is streamed status by status.
@@ -67,14 +67,14 @@ def tweet_record(
     tweet_id = _id(tweet)
     user = tweet.get("user")
     user = user if isinstance(user, dict) else {}
-    created_at = tweet.get("created_at")
-    at = None
-    if isinstance(created_at, str):
-        at = parse_twitter_time(created_at) or parse_time(
-            created_at, naive_timezone=options.naive_timezone
-        )
-        if at is None:
-            problems.add(source.line, f"created_at {created_at!r} is not a time I can read")
+    at = time_field(
+        tweet,
+        "created_at",
+        naive_timezone=options.naive_timezone,
+        problems=problems,
+        line=source.line,
+        twitter_form=True,
+    )
     posted_at, origin = posted(at, tweet_id)
     quoted = tweet.get("quoted_status")
     quote_of = _str(tweet.get("quoted_status_id_str")) or _id(quoted)

@@ -9,7 +9,7 @@ from typing import Any, TextIO
 from analyzer.ingest.base import Problems, ReadOptions
 from analyzer.ingest.entities import entity_values, text_entities, unescape
 from analyzer.ingest.jsonlines import describe, iter_json
-from analyzer.ingest.tweet_ids import parse_iso_time, parse_time, posted
+from analyzer.ingest.tweet_ids import posted, time_field
 from analyzer.records import Author, Kind, Record, Source
 
 # A page is {"data": [...], "includes": {...}, "meta": {...}}: its tweets are streamed one by
@@ -142,14 +142,13 @@ def _record(
             quote_of = ref["id"]
     # A retweet's own text is "RT @user: " and the original cut short; the original is whole.
     text, entities = _text_and_entities(original or tweet)
-    created_at = tweet.get("created_at")
-    at = None
-    if isinstance(created_at, str):
-        at = parse_iso_time(created_at, naive_timezone=options.naive_timezone) or parse_time(
-            created_at, naive_timezone=options.naive_timezone
-        )
-        if at is None:
-            problems.add(source.line, f"created_at {created_at!r} is not a time I can read")
+    at = time_field(
+        tweet,
+        "created_at",
+        naive_timezone=options.naive_timezone,
+        problems=problems,
+        line=source.line,
+    )
     posted_at, origin = posted(at, tweet["id"])
     hashtags, mentions, links = _entity_lists(entities, text)
     return Record(
