@@ -220,34 +220,42 @@ class Analysis:
             raise InputError(f"cannot create output folder {folder}: {exc.strerror}") from None
         remove_stale_temporaries(folder)
         self.notes = []
-        # JSON Lines and Parquet are written aside (in a second process, for large inputs
-        # when there is a second core) while this one writes the CSV, the chart and the report.
+        # For large inputs, when there is a second core, JSON Lines and Parquet are written
+        # aside, in a second process, while this one writes the CSV, the chart and the
+        # report. Otherwise the CSV and JSON Lines share one pass over the records.
         fork = self.jobs > 1 and self._store.rows >= FORK_WRITER_ROWS
-        aside = Aside(partial(self._write_records_aside, folder), fork=fork)
+        aside = Aside(partial(self._write_records_aside, folder, jsonl=fork), fork=fork)
         try:
-            rest = self._write_rest(folder, excel_safe=excel_safe)
+            rest = self._write_rest(folder, excel_safe=excel_safe, jsonl=not fork)
             records = aside.result()
         except BaseException:
             aside.cancel()
             raise
         self.notes += records.notes
-        written = ["records.csv", *records.files, *rest, "summary.json"]
+        written = ["records.csv", "records.jsonl", *records.files, *rest, "summary.json"]
         write_text(folder / "summary.json", summary_json(self, outputs=written))
         self.written = written
         return folder
 
-    def _write_records_aside(self, folder: Path) -> Written:
-        write_table(self.chunks(), RECORD_COLUMNS, jsonl=folder / "records.jsonl")
+    def _write_records_aside(self, folder: Path, *, jsonl: bool) -> Written:
+        """records.jsonl when ``jsonl``, then records.parquet, which is the one it may lack."""
+        if jsonl:
+            write_table(self.chunks(), RECORD_COLUMNS, jsonl=folder / "records.jsonl")
         try:
             write_parquet(self.chunks(), RECORD_COLUMNS, folder / "records.parquet")
         except ParquetUnavailable as missing:
-            return Written(["records.jsonl"], notes=[str(missing)])
-        return Written(["records.jsonl", "records.parquet"])
+            return Written([], notes=[str(missing)])
+        return Written(["records.parquet"])
 
-    def _write_rest(self, folder: Path, *, excel_safe: bool) -> list[str]:
-        """records.csv, then every output but the records' other files and the summary."""
+    def _write_rest(self, folder: Path, *, excel_safe: bool, jsonl: bool) -> list[str]:
+        """records.csv (and records.jsonl when ``jsonl``), then every output but the records'
+        other files and the summary; returns the names of the outputs after the records."""
         write_table(
-            self.chunks(), RECORD_COLUMNS, csv=folder / "records.csv", excel_safe=excel_safe
+            self.chunks(),
+            RECORD_COLUMNS,
+            csv=folder / "records.csv",
+            jsonl=folder / "records.jsonl" if jsonl else None,
+            excel_safe=excel_safe,
         )
         write_table(
             [self.moments], MOMENT_COLUMNS, csv=folder / "moments.csv", excel_safe=excel_safe

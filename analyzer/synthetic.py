@@ -977,9 +977,13 @@ def main(argv: Sequence[str] | None = None) -> None:
             match = shipped().find(match_id)
         except AnalyzerError as error:
             raise click.ClickException(str(error)) from error
-        summary = write_stream(
-            out, match, tweets=tweets, fmt=fmt, retweets=retweets, lag=lag, seed=seed
-        )
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)  # as `analyze --out` does
+            summary = write_stream(
+                out, match, tweets=tweets, fmt=fmt, retweets=retweets, lag=lag, seed=seed
+            )
+        except OSError as error:
+            raise click.ClickException(f"cannot write {out}: {error.strerror}") from None
         rate = summary.tweets / summary.seconds if summary.seconds else 0.0
         span = (
             f"{summary.first:%Y-%m-%d %H:%M:%S} to {summary.last:%H:%M:%S} UTC"

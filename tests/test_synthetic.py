@@ -318,6 +318,22 @@ def test_the_command_reports_an_unknown_match(tmp_path, capsys):
     assert not (tmp_path / "x.jsonl").exists()
 
 
+def test_the_command_makes_the_folder_or_says_in_one_line_why_it_cannot(tmp_path, capsys):
+    nested = tmp_path / "new" / "folder" / "s.jsonl"
+    with pytest.raises(SystemExit) as exit_:
+        main([str(nested), "--tweets", "10"])
+    assert exit_.value.code == 0
+    assert len(nested.read_text().splitlines()) == 10
+    capsys.readouterr()
+    (tmp_path / "file").write_text("")
+    with pytest.raises(SystemExit) as exit_:
+        main([str(tmp_path / "file" / "s.jsonl"), "--tweets", "10"])
+    assert exit_.value.code == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"Error: cannot write {tmp_path / 'file' / 's.jsonl'}: ")
+    assert err.count("\n") == 1
+
+
 def test_the_command_has_help(capsys):
     with pytest.raises(SystemExit) as exit_:
         main(["--help"])
