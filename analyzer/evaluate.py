@@ -1,6 +1,6 @@
 """Measuring the scorer against human labels: plain VADER, the football scorer, and each layer alone.
 
-Two labelled sets, read from the shared data folder:
+Two labelled sets, kept in the repository's data/ folder (see data/README.md):
 
 - vader-groundtruth/tweets_GroundTruth.txt: 4,200 general tweets, each with the mean of about
   20 human ratings on -4..+4. Measured: Pearson's r between compound and the mean rating.
@@ -22,7 +22,6 @@ import hashlib
 import io
 import json
 import math
-import os
 import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
@@ -45,7 +44,6 @@ from analyzer.sentiment import (
 from analyzer.sentiment.language import load_detector
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-SHARED_ENV = "ANALYZER_SHARED"
 GROUND_TRUTH_FILE = Path("vader-groundtruth") / "tweets_GroundTruth.txt"
 FOOTBALL_FILE = Path("football-labelled") / "fifa2014_train.tsv"
 FOOTBALL_LABELS = (Label.POSITIVE, Label.NEUTRAL, Label.NEGATIVE)
@@ -60,7 +58,8 @@ class EvaluationDataError(AnalyzerError):
 
 
 def default_data_dir() -> Path:
-    return Path(os.environ.get(SHARED_ENV, REPO_ROOT.parent / "shared")) / "data"
+    """The repository's data/ folder (the labelled sets are not part of the installed package)."""
+    return REPO_ROOT / "data"
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +133,7 @@ def _read_text(path: Path) -> str:
     except FileNotFoundError:
         raise EvaluationDataError(
             f"{path} not found; pass --data DIR (the folder holding {GROUND_TRUTH_FILE.parts[0]}/ "
-            f"and {FOOTBALL_FILE.parts[0]}/) or set {SHARED_ENV}"
+            f"and {FOOTBALL_FILE.parts[0]}/; the repository keeps them in data/)"
         ) from None
     except (OSError, UnicodeDecodeError) as error:
         raise EvaluationDataError(f"{path} cannot be read: {error}") from None
@@ -365,7 +364,7 @@ def _json_number(value: object) -> object:
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
     help=f"Folder holding {GROUND_TRUTH_FILE.parts[0]}/ and {FOOTBALL_FILE.parts[0]}/  "
-    f"[default: ${SHARED_ENV}/data, or ../shared/data beside the repository]",
+    f"[default: the repository's data/ folder]",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
 @click.option(

@@ -23,7 +23,7 @@ from analyzer.evaluate import (
     variants,
 )
 from analyzer.sentiment import LAYERS, Label
-from tests.conftest import REPO, shared_file
+from tests.conftest import LABELLED, REPO, labelled_file
 
 P, U, N = Label.POSITIVE, Label.NEUTRAL, Label.NEGATIVE
 
@@ -92,7 +92,7 @@ def test_the_split_is_fixed_by_the_tweet_id() -> None:
 
 
 def test_the_halves_are_about_even_on_the_football_set() -> None:
-    rows = read_football(shared_file("data", "football-labelled", "fifa2014_train.tsv"))
+    rows = read_football(labelled_file("football-labelled", "fifa2014_train.tsv"))
     held_out = sum(row.half == "test" for row in rows)
     assert len(rows) == 21343
     assert held_out == 10544
@@ -180,7 +180,7 @@ def test_help_describes_the_command() -> None:
 
 
 def test_on_the_real_sets_ours_beats_plain_vader() -> None:
-    data = shared_file("data")
+    data = LABELLED
     evaluation = evaluate(data, only=["plain VADER", "ours (all layers)"])
     plain, ours = evaluation.results
     assert plain.groundtruth_pearson == pytest.approx(0.8722, abs=5e-5)

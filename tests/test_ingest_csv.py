@@ -16,7 +16,7 @@ from analyzer.ingest.base import Problems, ReadOptions, UnusableFile
 from analyzer.ingest.csv_export import looks_like_export, read_csv_export, read_header
 from analyzer.records import TimeOrigin
 
-from .conftest import DATA, shared_file
+from .conftest import DATA, labelled_file
 
 EXPORT = DATA / "streams" / "export.csv"
 FIFA = DATA / "streams" / "fifa_2014.tsv"
@@ -99,7 +99,7 @@ def test_a_tab_separated_file_without_times() -> None:
 
 
 def test_the_shared_fifa_2014_file_reads_whole() -> None:
-    records, problems = read(shared_file("data", "football-labelled", "fifa2014_train.tsv"))
+    records, problems = read(labelled_file("football-labelled", "fifa2014_train.tsv"))
     assert len(records) == 21_343
     assert problems == []
     assert (records[0].tweet_id, records[0].text) == (

@@ -13,7 +13,9 @@ from analyzer.ingest.base import Problems, ReadOptions, UnusableFile
 from analyzer.ingest.folder import SNIFF_CHARS, _sniff
 from analyzer.ingest.formats import FORMATS, detect, read_unknown_json
 
-from .conftest import ARTICLE_WITH_TWEETS, DATA, SAMPLES, shared_file
+from .conftest import ARTICLE_WITH_TWEETS, DATA, REPO, SAMPLES
+
+SHIPPED_MATCHES = REPO / "analyzer" / "data" / "openfootball"
 
 STREAMS = DATA / "streams"
 
@@ -103,7 +105,7 @@ def test_detect_takes_any_text(head) -> None:
 
 
 def test_a_match_file_is_json_but_not_tweets() -> None:
-    head = _sniff(shared_file("data", "openfootball", "worldcup-2018.json"))
+    head = _sniff(SHIPPED_MATCHES / "worldcup-2018.json")
     assert detect(head, path="worldcup.json").name == "json"
     assert detect(_sniff(ARTICLE_WITH_TWEETS), path="x.json").name == "article"
 

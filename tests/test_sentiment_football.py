@@ -28,7 +28,7 @@ from analyzer.sentiment.football import (
 )
 from analyzer.sentiment.normalise import split_hashtags, squeeze_elongations
 from analyzer.sentiment.vader import Vader
-from tests.conftest import shared_file
+from tests.conftest import labelled_file
 
 YES_INUI = "YESSSSSSSSSSS INUI YESSSSSSSSS CHAOS!!!!!"
 CHADLI = (
@@ -277,9 +277,7 @@ def test_layers_on_names_the_layers() -> None:
 
 
 def test_plain_options_are_vader_exactly_on_the_ground_truth(plain: Scorer) -> None:
-    lines = shared_file("data", "vader-groundtruth", "tweets_GroundTruth.txt").read_text(
-        encoding="utf-8"
-    )
+    lines = labelled_file("vader-groundtruth", "tweets_GroundTruth.txt").read_text(encoding="utf-8")
     texts = [line.split("\t", 2)[2] for line in lines.splitlines()[:400]]
     vader = Vader()
     for text in texts:

@@ -14,7 +14,7 @@ from analyzer.sentiment.language import (
     non_english_language,
     normalise_language_code,
 )
-from tests.conftest import shared_file
+from tests.conftest import labelled_file
 
 FOREIGN = [
     ("ja", "日本代表、よくやった！誇りに思う #JPN"),
@@ -110,8 +110,8 @@ def test_english_function_words_settle_a_tweet_without_the_detector(
 
 
 def test_english_tweets_are_almost_never_marked_non_english() -> None:
-    ground_truth = shared_file("data", "vader-groundtruth", "tweets_GroundTruth.txt")
-    football = shared_file("data", "football-labelled", "fifa2014_train.tsv")
+    ground_truth = labelled_file("vader-groundtruth", "tweets_GroundTruth.txt")
+    football = labelled_file("football-labelled", "fifa2014_train.tsv")
     general = [
         line.split("\t", 2)[2] for line in ground_truth.read_text(encoding="utf-8").splitlines()
     ]

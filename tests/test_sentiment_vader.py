@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import random
 import re
 import sys
@@ -23,8 +22,7 @@ from vaderSentiment.vaderSentiment import (
 from analyzer.sentiment.vader import Vader
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("ANALYZER_SHARED", REPO_ROOT.parent / "shared"))
-GROUND_TRUTH = SHARED / "data" / "vader-groundtruth" / "tweets_GroundTruth.txt"
+GROUND_TRUTH = REPO_ROOT / "data" / "vader-groundtruth" / "tweets_GroundTruth.txt"
 GROUND_TRUTH_TWEETS = 4200
 ARTICLES = REPO_ROOT / "tweets" / "BEL-JPN"
 RANDOM_CORPUS_SIZE = 20_000
@@ -125,10 +123,7 @@ def test_lower_is_idempotent_so_one_lower_per_token_is_enough() -> None:
 
 def test_ground_truth_tweets() -> None:
     if not GROUND_TRUTH.is_file():
-        pytest.fail(
-            f"VADER ground truth not found at {GROUND_TRUTH}: set ANALYZER_SHARED to the folder "
-            "that holds data/vader-groundtruth/tweets_GroundTruth.txt"
-        )
+        pytest.fail(f"VADER ground truth not found at {GROUND_TRUTH}: it is part of the repository")
     rows = GROUND_TRUTH.read_text(encoding="utf-8").split("\n")
     tweets = [row.split("\t", 2)[2] for row in rows if row]
     assert len(tweets) == GROUND_TRUTH_TWEETS
