@@ -50,16 +50,27 @@ class Problem:
 
 @dataclass
 class Problems:
-    """Problems met while reading one file. Reading goes on; nothing is dropped without a word."""
+    """Problems met while reading one file. Reading goes on; nothing is dropped without a word.
+
+    ``notes`` are not problems but what the reader understood of the file (the encoding it
+    used, which columns it read, how many empty rows it passed over): the user sees them
+    beside the file's counts.
+    """
 
     path: str
     kept: list[Problem] = field(default_factory=list)
     count: int = 0
+    notes: list[str] = field(default_factory=list)
 
     def add(self, line: int | None, message: str) -> None:
         self.count += 1
         if len(self.kept) < MAX_PROBLEMS_KEPT:
             self.kept.append(Problem(line, message))
+
+    def note(self, message: str) -> None:
+        """Say what was understood of the file; said once per message."""
+        if message not in self.notes and len(self.notes) < MAX_PROBLEMS_KEPT:
+            self.notes.append(message)
 
 
 class UnusableFile(InputError):

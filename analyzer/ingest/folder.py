@@ -70,6 +70,7 @@ class FileRead:
     counts: dict[str, int]  # records per kind
     problems: tuple[Problem, ...] = ()  # the first few problems met, with lines
     problem_count: int = 0  # all of them
+    notes: tuple[str, ...] = ()  # what the reader understood: encoding, columns, rows passed over
 
     @property
     def total(self) -> int:
@@ -227,6 +228,8 @@ class Inputs:
         for problem in read.problems.kept:
             pending.problems.add(problem.line, problem.message)
         pending.problems.count += read.problems.count - len(read.problems.kept)
+        for note in read.problems.notes:
+            pending.problems.note(note)
 
     def finish(self) -> None:
         """Settle the accounts of files read in blocks; raise InputError if nothing was usable."""
@@ -243,7 +246,12 @@ class Inputs:
                 dropped.append(pending.index)
                 continue
             self.read[pending.index] = FileRead(
-                relative, pending.format, dict(pending.counts), tuple(problems.kept), problems.count
+                relative,
+                pending.format,
+                dict(pending.counts),
+                tuple(problems.kept),
+                problems.count,
+                tuple(problems.notes),
             )
         for index in sorted(dropped, reverse=True):
             del self.read[index]
@@ -338,7 +346,14 @@ class Inputs:
             self.skipped.append(FileSkipped(relative, f"{fmt.name}: nothing usable ({why})"))
             return
         self.read.append(
-            FileRead(relative, fmt.name, dict(counts), tuple(problems.kept), problems.count)
+            FileRead(
+                relative,
+                fmt.name,
+                dict(counts),
+                tuple(problems.kept),
+                problems.count,
+                tuple(problems.notes),
+            )
         )
 
     def _files(self) -> Iterator[Path]:
