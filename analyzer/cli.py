@@ -201,8 +201,8 @@ def run(
     series_wall.csv.
     """
     from analyzer.ingest import ReadOptions
+    from analyzer.outputs.terminal import summary_lines
     from analyzer.pipeline import analyze
-    from analyzer.summary import summary_lines
 
     if match_id is None and match_file is None:
         raise click.UsageError(
@@ -288,9 +288,9 @@ def score(
     PREFIXaway_compound with --teams) to every row, in the input's order. Large files
     stream through in bounded memory.
     """
-    from analyzer.annotate import annotate
-    from analyzer.export import atomic_writer
     from analyzer.matches import shipped
+    from analyzer.outputs.files import atomic_writer
+    from analyzer.score_file import annotate
 
     if output is not None and output.resolve() == source.resolve():
         raise click.UsageError("--output must not be the input file; write to a new file")

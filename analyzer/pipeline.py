@@ -27,32 +27,44 @@ from types import TracebackType
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analyzer.align import Timeline, place_by_time
 from analyzer.aside import Aside
-from analyzer.charts import POINT_LIMIT, ChartData, chart_caption, mood_chart, png_bytes, svg_bytes
-from analyzer.dask_engine import DaskStages
-from analyzer.digest import summary_json
+from analyzer.engine.dask_cluster import DaskStages
+from analyzer.engine.local import Stage, Stages
+from analyzer.engine.spill import Spill
 from analyzer.errors import InputError
-from analyzer.export import ParquetUnavailable, write_bytes, write_parquet, write_table, write_text
-from analyzer.frame import (
+from analyzer.ingest import FileRead, FileSkipped, Inputs, ReadOptions
+from analyzer.matches import Match, MomentKind, load_match_file, shipped
+from analyzer.matches.clock import MatchClock
+from analyzer.outputs.chart import (
+    POINT_LIMIT,
+    ChartData,
+    chart_caption,
+    mood_chart,
+    png_bytes,
+    svg_bytes,
+)
+from analyzer.outputs.files import (
+    ParquetUnavailable,
+    write_bytes,
+    write_parquet,
+    write_table,
+    write_text,
+)
+from analyzer.outputs.report import ReportInput, render_report
+from analyzer.outputs.summary_json import summary_json
+from analyzer.schema import (
     MOMENT_COLUMNS,
     RECORD_COLUMN_NAMES,
     RECORD_COLUMNS,
     SERIES_COLUMNS,
     WALL_SERIES_COLUMNS,
 )
-from analyzer.ingest import FileRead, FileSkipped, Inputs, ReadOptions
-from analyzer.matches import Match, MomentKind, load_match_file, shipped
-from analyzer.matches.clock import MatchClock
-from analyzer.report import ReportInput, render_report
 from analyzer.sentiment import LEXICON_VERSION, ScoringOptions
-from analyzer.series import MinuteSeries
-from analyzer.shifts import MoodShift, mood_shifts
-from analyzer.spikes import GoalDetection, Spike
-from analyzer.spill import Spill
-from analyzer.stages import Stage, Stages
-from analyzer.tally import AUTHOR_VIEWS, Tally
-from analyzer.timing import (
+from analyzer.timeline.placement import Timeline, place_by_time
+from analyzer.timeline.series import MinuteSeries
+from analyzer.timeline.shifts import MoodShift, mood_shifts
+from analyzer.timeline.spikes import GoalDetection, Spike
+from analyzer.timeline.stream import (
     Lag,
     StreamSeries,
     add_wall_clock,
@@ -61,6 +73,7 @@ from analyzer.timing import (
     stream_spikes,
     wall_series_frame,
 )
+from analyzer.timeline.totals import AUTHOR_VIEWS, Tally
 
 OUTPUT_NAMES = (
     "records.csv", "records.jsonl", "records.parquet", "moments.csv", "series.csv",

@@ -8,9 +8,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analyzer.align import Method, Timeline, place_by_time
 from analyzer.matches import shipped
 from analyzer.matches.clock import MatchClock, Phase, minute_label
+from analyzer.timeline.placement import Method, Timeline, place_by_time
 
 
 def utc(hhmm: str, day: str = "2018-07-02") -> datetime:
@@ -86,7 +86,7 @@ def test_minute_labels(bel_jpn, clock, exact: bool, label) -> None:
 
 
 def chunk_with_times(times: list[str | None]) -> pd.DataFrame:
-    from analyzer.frame import RECORD_COLUMNS, empty_records, typed
+    from analyzer.schema import RECORD_COLUMNS, empty_records, typed
 
     rows = empty_records().reindex(range(len(times)))
     rows["posted_at"] = pd.to_datetime(times, utc=True)

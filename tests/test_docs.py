@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from analyzer.cli import main
-from analyzer.frame import (
+from analyzer.schema import (
     MOMENT_COLUMNS,
     RECORD_COLUMNS,
     SERIES_COLUMNS,

@@ -11,11 +11,11 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analyzer.export import write_table
-from analyzer.frame import RECORD_COLUMNS, typed
 from analyzer.ingest import read_folder
 from analyzer.ingest.formats import detect
+from analyzer.outputs.files import write_table
 from analyzer.records import Kind, Role, TimeOrigin
+from analyzer.schema import RECORD_COLUMNS, typed
 
 from .conftest import REPO, SAMPLES
 

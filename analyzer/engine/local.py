@@ -23,15 +23,15 @@ from typing import Generic, TypeVar
 
 import pandas as pd
 
-from analyzer.align import Timeline
-from analyzer.authors import roles_of
-from analyzer.frame import records_chunk
+from analyzer.attribution.authors import roles_of
+from analyzer.attribution.teams import Attribution, TeamMentions
 from analyzer.ingest import ReadOptions
 from analyzer.ingest.folder import Batch, BlockRead, LineBlock, read_block
 from analyzer.matches import Match
 from analyzer.records import Record
+from analyzer.schema import records_chunk
 from analyzer.sentiment import Score, Scorer, ScoringOptions
-from analyzer.teams import Attribution, TeamMentions
+from analyzer.timeline.placement import Timeline
 
 K = TypeVar("K")
 V = TypeVar("V")

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from analyzer.frame import MOMENT_COLUMNS, empty_records, typed
 from analyzer.matches import Match, MomentKind
+from analyzer.schema import MOMENT_COLUMNS, empty_records, typed
 
 # The most positive and most negative records the report lifts out.
 EXTREMES_KEPT = 5

@@ -6,7 +6,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from analyzer.series import CONFIDENCE, MinuteSeries, SampleStats, t_quantile
+from analyzer.timeline.series import CONFIDENCE, MinuteSeries, SampleStats, t_quantile
 
 # Minutes on each side of a goal. Five holds the burst of reactions (most of it within two
 # or three minutes of the goal plus the stream's lag) and enough calmer minutes before it
@@ -55,7 +55,7 @@ def mood_shifts(
 
     ``series`` and ``goals`` share a clock: match-clock positions (``Match.position``)
     for a series keyed by match minute, wall-clock minutes for one keyed by epoch
-    minute. A goal at ``g`` (plus ``lag``, the stream's delay, see ``analyzer.lag``)
+    minute. A goal at ``g`` (plus ``lag``, the stream's delay, see ``analyzer.timeline.lag``)
     splits the minutes at key ``floor(g + lag)``: the ``window`` minutes before it are
     "before", that minute and the ``window - 1`` after it are "after". ``Match.position``
     gives the end of the goal's minute, so with lag 0 the goal's own minute counts as

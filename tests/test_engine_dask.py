@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 import analyzer
-from analyzer import dask_engine
 from analyzer.cli import main
+from analyzer.engine import dask_cluster
 from analyzer.errors import InputError
 from analyzer.matches import shipped
 from analyzer.synthetic import write_stream
@@ -62,7 +62,7 @@ def test_the_dask_engine_gives_the_local_engines_records_scores_moments_and_seri
 def test_without_dask_the_message_says_how_to_get_it(monkeypatch) -> None:
     monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed fails
     with pytest.raises(InputError, match=r"pip install 'analyzer\[dask\]'"):
-        dask_engine.load_distributed()
+        dask_cluster.load_distributed()
 
 
 def test_engine_errors_are_one_line(tmp_path, monkeypatch) -> None:
@@ -70,7 +70,7 @@ def test_engine_errors_are_one_line(tmp_path, monkeypatch) -> None:
     result = runner.invoke(main, [str(SAMPLES), "-m", "BEL-JPN", "--scheduler", "tcp://x:1"])
     assert result.exit_code == 1
     assert result.output.strip() == "Error: --scheduler names a Dask scheduler: add --engine dask"
-    monkeypatch.setattr(dask_engine, "CONNECT_TIMEOUT_SECONDS", 1)
+    monkeypatch.setattr(dask_cluster, "CONNECT_TIMEOUT_SECONDS", 1)
     result = runner.invoke(
         main,
         [str(SAMPLES), "-m", "BEL-JPN", "-o", str(tmp_path), "--engine", "dask",

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from analyzer.align import Method, Phase, Timeline, align
 from analyzer.ingest import read_folder
 from analyzer.records import Author, Kind, Record, Source
+from analyzer.timeline.placement import Method, Phase, Timeline, align
 
 from .conftest import SAMPLES
 

@@ -18,11 +18,11 @@ from itertools import islice
 from pathlib import Path
 from typing import IO, Any
 
+from analyzer.attribution.teams import TeamMentions
 from analyzer.errors import InputError
-from analyzer.export import excel_safe_text
 from analyzer.matches import Match
+from analyzer.outputs.files import excel_safe_text
 from analyzer.sentiment import Scorer, default_scorer
-from analyzer.teams import TeamMentions
 
 # Rows scored at a time: big enough that deduplication and batching pay, small enough
 # that memory stays flat.

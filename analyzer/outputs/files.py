@@ -23,7 +23,7 @@ import numpy as np
 import orjson
 import pandas as pd
 
-from analyzer.frame import Column
+from analyzer.schema import Column
 
 TIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 # Rows converted to Python values at once when writing (a few MB of objects).

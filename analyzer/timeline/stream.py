@@ -13,12 +13,12 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from analyzer.frame import SERIES_COLUMNS, WALL_SERIES_COLUMNS, typed
-from analyzer.lag import LagEstimate, estimate_lag
 from analyzer.matches import Match, MomentKind
 from analyzer.matches.clock import MatchClock, Phase, minute_label
-from analyzer.series import MinuteSeries, minute_keys
-from analyzer.spikes import GoalDetection, Spike, attach_moments, detect_goals, find_spikes
+from analyzer.schema import SERIES_COLUMNS, WALL_SERIES_COLUMNS, typed
+from analyzer.timeline.lag import LagEstimate, estimate_lag
+from analyzer.timeline.series import MinuteSeries, minute_keys
+from analyzer.timeline.spikes import GoalDetection, Spike, attach_moments, detect_goals, find_spikes
 
 STAT_DECIMALS = 4
 # Phases in which the match clock stands still.

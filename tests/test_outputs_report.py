@@ -12,8 +12,8 @@ from importlib import resources
 import pytest
 
 import analyzer
-from analyzer.charts import png_bytes
-from analyzer.report import render_report, tweet_url
+from analyzer.outputs.chart import png_bytes
+from analyzer.outputs.report import render_report, tweet_url
 
 from .conftest import SAMPLES
 

@@ -8,12 +8,12 @@ from typing import Any
 
 import pandas as pd
 
-from analyzer.align import Placement
+from analyzer.attribution.teams import Attribution
 from analyzer.matches import Match
 from analyzer.matches.clock import minute_label
 from analyzer.records import Record, Role, record_id_of
 from analyzer.sentiment import Score
-from analyzer.teams import Attribution
+from analyzer.timeline.placement import Placement
 
 # How each pandas dtype is named in the documentation.
 TYPE_NAMES = {
@@ -84,7 +84,7 @@ RECORD_COLUMNS: tuple[Column, ...] = (
 
 RECORD_COLUMN_NAMES = [c.name for c in RECORD_COLUMNS]
 
-# The statistics of a minute, shared by both series files (see analyzer.series).
+# The statistics of a minute, shared by both series files (see analyzer.timeline.series).
 _MINUTE_STATS: tuple[Column, ...] = (
     Column("volume", "Int64", "Records posted in the minute, retweets and unscored ones included"),
     Column("scored", "Int64", "Of those, the ones with a score"),

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from analyzer.authors import (
+from analyzer.attribution.authors import (
     Account,
     Accounts,
     AccountsError,
@@ -184,7 +184,7 @@ def test_a_role_already_set_is_kept(sample_records) -> None:
 
 
 def test_roles_of_gives_each_record_the_role_with_account_role_would() -> None:
-    from analyzer.authors import roles_of, with_account_role
+    from analyzer.attribution.authors import roles_of, with_account_role
     from analyzer.ingest import read_folder
 
     from .conftest import DATA, SAMPLES

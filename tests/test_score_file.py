@@ -10,10 +10,10 @@ import re
 import pytest
 from click.testing import CliRunner
 
-from analyzer import annotate as annotate_module
-from analyzer.annotate import annotate
+from analyzer import score_file as annotate_module
 from analyzer.cli import main
 from analyzer.errors import InputError
+from analyzer.score_file import annotate
 
 CSV_TEXT = (
     "id,text,label,note\r\n"

@@ -10,7 +10,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from analyzer.series import MinuteSeries
+from analyzer.timeline.series import MinuteSeries
 
 # The detector follows Zhao, Zhong, Wickramasuriya & Vasudevan (2011), "Human as Real-Time
 # Sensors of Social and Physical Events: A Case Study of Twitter and Sports Games"

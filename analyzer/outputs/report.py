@@ -22,12 +22,12 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from analyzer import __version__
 from analyzer.ingest import FileRead, FileSkipped
 from analyzer.matches import Match, MomentKind
-from analyzer.shifts import MoodShift
-from analyzer.spikes import GoalDetection, Spike
-from analyzer.tally import Tally
+from analyzer.timeline.shifts import MoodShift
+from analyzer.timeline.spikes import GoalDetection, Spike
+from analyzer.timeline.totals import Tally
 
 if TYPE_CHECKING:
-    from analyzer.timing import Lag
+    from analyzer.timeline.stream import Lag
 
 
 RE_HANDLE = re.compile(r"[A-Za-z0-9_]{1,15}")
@@ -57,7 +57,7 @@ class ReportInput:
 
 def environment() -> Environment:
     return Environment(
-        loader=PackageLoader("analyzer", "templates"),
+        loader=PackageLoader("analyzer.outputs", "templates"),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -158,7 +158,7 @@ def _shift_row(label: str, shift: MoodShift) -> dict[str, Any]:
 
 def script_hash() -> str:
     """The Content-Security-Policy hash of the report's one inline script, so only it may run."""
-    script = resources.files("analyzer").joinpath("templates/table.js").read_bytes()
+    script = resources.files("analyzer.outputs").joinpath("templates/table.js").read_bytes()
     return "sha256-" + base64.b64encode(hashlib.sha256(script).digest()).decode("ascii")
 
 

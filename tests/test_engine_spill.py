@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analyzer.spill import Spill
+from analyzer.engine.spill import Spill
 
 
 def numbered(start: int, stop: int) -> pd.DataFrame:

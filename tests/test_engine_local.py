@@ -10,12 +10,12 @@ import pytest
 import analyzer
 from analyzer import pipeline
 from analyzer.aside import Aside, ChildFailed
+from analyzer.engine.local import Memo, Stage
 from analyzer.errors import InputError
 from analyzer.ingest import Inputs, ReadOptions
 from analyzer.matches import shipped
 from analyzer.records import Author, Kind, Record, Source
 from analyzer.sentiment import ScoringOptions
-from analyzer.stages import Memo, Stage
 from analyzer.synthetic import write_stream
 
 from .conftest import SAMPLES

@@ -13,11 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analyzer.ingest import read_folder
-from analyzer.matches import shipped
-from analyzer.records import Record
-from analyzer.sentiment import default_scorer
-from analyzer.teams import (
+from analyzer.attribution.teams import (
     BOTH,
     NEITHER,
     RE_MAYBE_SENTENCE_BREAK,
@@ -30,6 +26,10 @@ from analyzer.teams import (
     sentence_spans,
     shipped_team_data,
 )
+from analyzer.ingest import read_folder
+from analyzer.matches import shipped
+from analyzer.records import Record
+from analyzer.sentiment import default_scorer
 
 from .conftest import SAMPLES
 

@@ -22,7 +22,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from analyzer.matches import Match, MatchMinute, MomentKind
-from analyzer.series import MinuteSeries, t_quantile
+from analyzer.timeline.series import MinuteSeries, t_quantile
 
 # Okabe-Ito colours: told apart with the common colour-vision deficiencies. Labels and
 # teams use different hues, and team lines also differ by dash, not by colour alone.

@@ -18,13 +18,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analyzer.lag import MAX_LAG_MINUTES, MIN_RISE, LagStatus, estimate_lag
 from analyzer.matches import shipped
 from analyzer.sentiment.scorer import default_scorer
-from analyzer.series import MinuteSeries, minute_keys
-from analyzer.shifts import mood_shifts
-from analyzer.spikes import detect_goals, find_spikes
 from analyzer.synthetic import write_stream
+from analyzer.timeline.lag import MAX_LAG_MINUTES, MIN_RISE, LagStatus, estimate_lag
+from analyzer.timeline.series import MinuteSeries, minute_keys
+from analyzer.timeline.shifts import mood_shifts
+from analyzer.timeline.spikes import detect_goals, find_spikes
 
 TWEETS = 24_000
 HALF_TIME_BREAK = 15

@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 import analyzer
-from analyzer.export import atomic_writer, write_table
-from analyzer.frame import MOMENT_COLUMNS, RECORD_COLUMNS, Column
+from analyzer.outputs.files import atomic_writer, write_table
+from analyzer.schema import MOMENT_COLUMNS, RECORD_COLUMNS, Column
 
 from .conftest import SAMPLES
 
@@ -88,7 +88,7 @@ def test_an_interrupted_write_leaves_the_old_file(tmp_path) -> None:
 
 
 def test_parquet_round_trip_keeps_types_lists_emoji_and_line_breaks(result, tmp_path) -> None:
-    from analyzer.export import write_parquet
+    from analyzer.outputs.files import write_parquet
 
     records = result.records
     assert (
@@ -108,13 +108,13 @@ def test_parquet_round_trip_keeps_types_lists_emoji_and_line_breaks(result, tmp_
 def test_without_pyarrow_parquet_is_skipped_with_a_clear_message(
     result, tmp_path, monkeypatch
 ) -> None:
-    from analyzer import export
-    from analyzer.export import ParquetUnavailable, write_parquet
+    from analyzer.outputs import files
+    from analyzer.outputs.files import ParquetUnavailable, write_parquet
 
     def no_pyarrow():
         raise ImportError("No module named 'pyarrow'")
 
-    monkeypatch.setattr(export, "load_pyarrow", no_pyarrow)
+    monkeypatch.setattr(files, "load_pyarrow", no_pyarrow)
     with pytest.raises(ParquetUnavailable, match=r"pip install 'analyzer\[parquet\]'"):
         write_parquet([result.records], RECORD_COLUMNS, tmp_path / "r.parquet")
     assert not (tmp_path / "r.parquet").exists()
@@ -163,7 +163,7 @@ def test_every_data_file_is_byte_identical_on_a_second_run(tmp_path) -> None:
      ("\t=1", "'\t=1"), ("plain", "plain"), ("a=b", "a=b"), ("", "")],
 )  # fmt: skip
 def test_excel_safe_text(cell: str, safe: str) -> None:
-    from analyzer.export import excel_safe_text
+    from analyzer.outputs.files import excel_safe_text
 
     assert excel_safe_text(cell) == safe
 

@@ -6,7 +6,8 @@ import pytest
 from matplotlib.patches import Rectangle
 
 import analyzer
-from analyzer.charts import (
+from analyzer.matches import shipped
+from analyzer.outputs.chart import (
     POINT_LIMIT,
     chart_caption,
     chart_title,
@@ -15,7 +16,6 @@ from analyzer.charts import (
     spread,
     svg_bytes,
 )
-from analyzer.matches import shipped
 from analyzer.synthetic import write_stream
 
 from .conftest import SAMPLES
@@ -161,7 +161,7 @@ def test_the_svg_is_the_same_in_a_new_process() -> None:
 
     code = (
         "import hashlib, analyzer\n"
-        "from analyzer.charts import png_bytes, svg_bytes\n"
+        "from analyzer.outputs.chart import png_bytes, svg_bytes\n"
         f"with analyzer.analyze({str(SAMPLES)!r}, match='BEL-JPN', authors='all') as a:\n"
         "    fig = a.figure()\n"
         "    print(hashlib.sha256(svg_bytes(fig)).hexdigest(), hashlib.sha256(png_bytes(fig)).hexdigest())\n"

@@ -23,9 +23,9 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from analyzer.engine.local import Done, Stage
 from analyzer.errors import InputError
 from analyzer.ingest.folder import Batch, LineBlock
-from analyzer.stages import Done, Stage
 
 # Units in flight per worker thread: enough to keep the cluster busy while this process
 # takes results back in order, few enough to bound the memory they hold.

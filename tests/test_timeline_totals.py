@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import analyzer
-from analyzer.tally import EXTREMES_KEPT, Tally, _top
+from analyzer.timeline.totals import EXTREMES_KEPT, Tally, _top
 
 from .conftest import SAMPLES
 

@@ -9,9 +9,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analyzer import spikes as spikes_module
-from analyzer.series import MinuteSeries
-from analyzer.spikes import (
+from analyzer.timeline import spikes as spikes_module
+from analyzer.timeline.series import MinuteSeries
+from analyzer.timeline.spikes import (
     END_FRACTION,
     MIN_Z,
     RATIO,

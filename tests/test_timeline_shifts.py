@@ -7,8 +7,8 @@ import math
 import numpy as np
 import pytest
 
-from analyzer.series import MinuteSeries, SampleStats, t_quantile
-from analyzer.shifts import mood_shifts, welch_interval
+from analyzer.timeline.series import MinuteSeries, SampleStats, t_quantile
+from analyzer.timeline.shifts import mood_shifts, welch_interval
 
 
 def series_of(pairs: list[tuple[int, float]]) -> MinuteSeries:

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analyzer.series import (
+from analyzer.timeline.series import (
     COLUMNS,
     MinuteSeries,
     SampleStats,

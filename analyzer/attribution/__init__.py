@@ -1,0 +1,1 @@
+"""Who and what a text is about: the team it names, and the kind of person who wrote it."""
