@@ -1,8 +1,9 @@
 """analyzer: fan sentiment over a football match, from tweets and quotes.
 
 import analyzer
-result = analyzer.analyze("tweets/", match="BEL-JPN")
-result.records, result.moments, result.figure(), result.write("reports")
+with analyzer.analyze("tweets/", match="BEL-JPN") as result:
+    result.records, result.moments
+    analyzer.write_outputs(result, "reports")
 """
 
 from __future__ import annotations
@@ -18,17 +19,38 @@ except PackageNotFoundError:  # running from a source tree that was never instal
     __version__ = "0.0.0+unknown"
 
 if TYPE_CHECKING:
-    from analyzer.pipeline import Analysis, analyze
+    from analyzer.analysis import Analysis
+    from analyzer.outputs.write import Written, write_outputs
+    from analyzer.pipeline import analyze
+    from analyzer.settings import Settings
+
+# Public names and the module each lives in. They pull in pandas and matplotlib, so they
+# are imported on first use: `import analyzer` (and so `analyze --help`) stays fast.
+_LAZY = {
+    "analyze": "analyzer.pipeline",
+    "Analysis": "analyzer.analysis",
+    "Settings": "analyzer.settings",
+    "write_outputs": "analyzer.outputs.write",
+    "Written": "analyzer.outputs.write",
+}
 
 
 def __getattr__(name: str) -> Any:
-    # The pipeline pulls in pandas and matplotlib; importing it lazily keeps
-    # `import analyzer` (and so `analyze --help`) fast.
-    if name in ("analyze", "Analysis"):
-        from analyzer import pipeline
+    if name in _LAZY:
+        from importlib import import_module
 
-        return getattr(pipeline, name)
+        return getattr(import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'analyzer' has no attribute {name!r}")
 
 
-__all__ = ["Analysis", "AnalyzerError", "InputError", "MatchError", "__version__", "analyze"]
+__all__ = [
+    "Analysis",
+    "AnalyzerError",
+    "InputError",
+    "MatchError",
+    "Settings",
+    "Written",
+    "__version__",
+    "analyze",
+    "write_outputs",
+]

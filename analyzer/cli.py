@@ -16,8 +16,19 @@ from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import click
+from click_default_group import DefaultGroup
 
 from analyzer.errors import AnalyzerError
+from analyzer.settings import (
+    AUTHOR_VIEWS,
+    DEFAULT_SHIFT_WINDOW,
+    DEFAULT_VIEW,
+    ENGINES,
+    HALF_TIME_BREAK_RANGE,
+    LAG_RANGE,
+    NEUTRAL_BAND_RANGE,
+    SHIFT_WINDOW_RANGE,
+)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -38,20 +49,6 @@ def printable(text: str) -> str:
 
 
 RE_UTC_OFFSET = re.compile(r"^(?:UTC|GMT)?(?P<sign>[+-])(?P<hours>\d{1,2}):?(?P<minutes>\d{2})?$")
-
-
-class DefaultGroup(click.Group):
-    """A command group that runs its default command when the first word is not a command name.
-
-    So ``analyze tweets/ --match BEL-JPN`` works beside ``analyze matches``.
-    """
-
-    default_command = "run"
-
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
-            args = [self.default_command, *args]
-        return super().parse_args(ctx, args)
 
 
 def verbose_option(func: F) -> F:
@@ -118,6 +115,7 @@ def parse_zone(text: str) -> tzinfo:
 
 @click.group(
     cls=DefaultGroup,
+    default="run",
     context_settings={"help_option_names": ["-h", "--help"]},
     epilog="Without a command name, 'analyze DIR --match ID' runs 'analyze run DIR --match ID'.",
 )
@@ -143,23 +141,22 @@ def main() -> None:
                    "README) instead of the shipped World Cups.")  # fmt: skip
 @click.option("--out", "-o", type=click.Path(path_type=Path, file_okay=False), default=Path("reports"),
               show_default=True, help="Folder to write into; each match gets its own folder inside.")  # fmt: skip
-@click.option("--lag", type=click.FloatRange(min=0, max=30), metavar="MINUTES",
+@click.option("--lag", type=click.FloatRange(*LAG_RANGE), metavar="MINUTES",
               help="How many minutes tweets run behind the pitch (estimated from the data "
                    "when not given).")  # fmt: skip
-@click.option("--half-time-break", type=click.FloatRange(min=0, max=60), metavar="MINUTES",
+@click.option("--half-time-break", type=click.FloatRange(*HALF_TIME_BREAK_RANGE), metavar="MINUTES",
               help="Length of the half-time break (the match file's, else 15).")  # fmt: skip
-@click.option("--authors", type=click.Choice(["fans", "all", "media", "pundits", "players", "coaches"]),
-              default="fans", show_default=True,
+@click.option("--authors", type=click.Choice(list(AUTHOR_VIEWS)), default=DEFAULT_VIEW, show_default=True,
               help="Whose mood the report, chart and summary speak for; the data files keep everyone.")  # fmt: skip
-@click.option("--neutral-band", type=click.FloatRange(min=0, max=1), metavar="WIDTH",
+@click.option("--neutral-band", type=click.FloatRange(*NEUTRAL_BAND_RANGE), metavar="WIDTH",
               help="Compound scores within +/-WIDTH are neutral (default: the football "
                    "scorer's 0.01, chosen from labelled tweets; VADER's own is 0.05).")  # fmt: skip
-@click.option("--shift-window", type=click.IntRange(min=1, max=30), default=5, show_default=True,
+@click.option("--shift-window", type=click.IntRange(*SHIFT_WINDOW_RANGE), default=DEFAULT_SHIFT_WINDOW, show_default=True,
               metavar="MINUTES", help="Minutes before and after each goal compared for its mood shift.")  # fmt: skip
 @click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
               help="Processes that read and score (default: every core; inputs under 16 MiB "
                    "use one).")  # fmt: skip
-@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+@click.option("--engine", type=click.Choice(ENGINES), default=ENGINES[0], show_default=True,
               help="Where reading and scoring run: this machine's cores, or a Dask cluster "
                    "(pip install 'analyzer[dask]').")  # fmt: skip
 @click.option("--scheduler", metavar="ADDRESS",
@@ -202,43 +199,44 @@ def run(
     """
     from analyzer.ingest import ReadOptions
     from analyzer.outputs.terminal import summary_lines
+    from analyzer.outputs.write import write_outputs
     from analyzer.pipeline import analyze
+    from analyzer.settings import Settings
 
     if match_id is None and match_file is None:
         raise click.UsageError(
             "say which match: --match BEL-JPN (see 'analyze matches'), or --match-file"
         )
-    options = ReadOptions(
-        text_column=text_column,
-        time_column=time_column,
-        naive_timezone=parse_zone(naive_timezone),
-        encoding=encoding,
+    settings = Settings(
+        match=match_id,
+        match_file=match_file,
+        lag=lag,
+        half_time_break=half_time_break,
+        authors=authors,
+        shift_window=shift_window,
+        neutral_band=neutral_band,
+        jobs=jobs,
+        engine=engine,
+        scheduler=scheduler,
+        excel_safe=excel_safe,
+        read=ReadOptions(
+            text_column=text_column,
+            time_column=time_column,
+            naive_timezone=parse_zone(naive_timezone),
+            encoding=encoding,
+        ),
     )
     with FileProgress(enabled=not quiet and sys.stderr.isatty()) as progress:
-        analysis = analyze(
-            input_path,
-            match=match_id,
-            match_file=match_file,
-            lag=lag,
-            half_time_break=half_time_break,
-            authors=authors,
-            shift_window=shift_window,
-            neutral_band=neutral_band,
-            jobs=jobs,
-            engine=engine,
-            scheduler=scheduler,
-            read_options=options,
-            on_file=progress,
-        )
+        analysis = analyze(input_path, settings, on_file=progress)
     with analysis:
         warn_about_inputs(analysis)
-        folder = analysis.write(out, excel_safe=excel_safe)
-        for note in analysis.notes:
+        written = write_outputs(analysis, out)
+        for note in written.notes:
             echo(f"Warning: {note}", err=True)
-    if not quiet:
-        for line in summary_lines(analysis):
-            echo(line)
-        echo(f"\nWrote {folder}/: {' '.join(analysis.written)}")
+        if not quiet:
+            for line in summary_lines(analysis):
+                echo(line)
+            echo(f"\nWrote {written.folder}/: {' '.join(written.files)}")
 
 
 def warn_about_inputs(analysis: Any) -> None:

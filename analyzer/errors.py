@@ -25,3 +25,7 @@ class AmbiguousMatch(MatchError):
 
 class MatchDataError(MatchError):
     """A match file is malformed (missing kick-off, goals out of range, unknown team...)."""
+
+
+class EngineError(AnalyzerError):
+    """Work handed to another process or machine failed there: died, hung, or never started."""

@@ -4,16 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import pandas as pd
-
-from analyzer.attribution.teams import Attribution
-from analyzer.matches import Match
-from analyzer.matches.clock import minute_label
-from analyzer.records import Record, Role, record_id_of
-from analyzer.sentiment import Score
-from analyzer.timeline.placement import Placement
 
 # How each pandas dtype is named in the documentation.
 TYPE_NAMES = {
@@ -132,85 +124,6 @@ MOMENT_COLUMNS: tuple[Column, ...] = (
     Column("neutral", "Int64", "How many are neutral"),
     Column("negative", "Int64", "How many are negative"),
 )  # fmt: skip
-
-
-def records_chunk(
-    records: Sequence[Record],
-    scores: Sequence[Score],
-    placements: Sequence[Placement],
-    attributions: Sequence[Attribution],
-    *,
-    match: Match,
-    format: str,
-    roles: Sequence[Role] | None = None,
-    shift: tuple[int, int] = (0, 0),
-) -> pd.DataFrame:
-    """Rows for a batch of records, built column by column (cheaper than a dict per row).
-
-    ``shift`` (lines, characters) moves sources that count from the start of a block of
-    lines to the file's count, in the provenance columns and the record ids alike.
-    """
-    lines, characters = shift
-    home, away = match.home.code, match.away.code
-    labels = {m.id: m.label for m in match.moments}
-    labels["pre-match"] = "Before kick-off"
-    columns: dict[str, list[Any]] = {
-        "record_id": [
-            record_id_of(r.source.path, r.source.offset + characters, r.text) for r in records
-        ],
-        "tweet_id": [r.tweet_id for r in records],
-        "file": [r.source.path for r in records],
-        "line": [r.source.line + lines for r in records],
-        "offset": [r.source.offset + characters for r in records],
-        "position": [r.source.position for r in records],
-        "format": [format] * len(records),
-        "kind": [r.kind.value for r in records],
-        "author_name": [r.author.name for r in records],
-        "author_handle": [r.author.handle for r in records],
-        "author_role": [r.author.role.value for r in records]
-        if roles is None
-        else [r.value for r in roles],
-        "author_age": [r.author.age for r in records],
-        "posted_at": [r.posted_at for r in records],
-        "time_origin": [r.time_origin.value if r.time_origin else None for r in records],
-        "posted_date": [r.posted_date.isoformat() if r.posted_date else None for r in records],
-        "document_date": [
-            r.source.document_date.isoformat() if r.source.document_date else None for r in records
-        ],
-        "text": [r.text for r in records],
-        "lang": [r.lang for r in records],
-        "is_retweet": [r.is_retweet for r in records],
-        "retweet_of": [r.retweet_of for r in records],
-        "quote_of": [r.quote_of for r in records],
-        "hashtags": [r.hashtags for r in records],
-        "mentions": [r.mentions for r in records],
-        "links": [r.links for r in records],
-        "emoji": [s.emoji for s in scores],
-        "compound": [s.compound for s in scores],
-        "positive": [s.positive for s in scores],
-        "neutral": [s.neutral for s in scores],
-        "negative": [s.negative for s in scores],
-        "label": [s.label.value for s in scores],
-        "language": [s.language for s in scores],
-        "teams": [a.label for a in attributions],
-        "home_compound": [_team_compound(a, home) for a in attributions],
-        "away_compound": [_team_compound(a, away) for a in attributions],
-        "moment": [p.moment for p in placements],
-        "moment_label": [labels.get(p.moment) if p.moment else None for p in placements],
-        "clock": [p.clock for p in placements],
-        "minute": [minute_label(p.clock, match) for p in placements],
-        "phase": [p.phase.value for p in placements],
-        "method": [p.method.value for p in placements],
-        "confidence": [p.confidence for p in placements],
-        "evidence": [p.evidence for p in placements],
-    }
-    return typed(pd.DataFrame(columns, columns=RECORD_COLUMN_NAMES), RECORD_COLUMNS)
-
-
-def _team_compound(attribution: Attribution, team: str) -> float | None:
-    """A team's mood, to VADER's four decimals (a weighted mean otherwise trails float noise)."""
-    mood = attribution.moods.get(team)
-    return round(mood.compound, 4) if mood and mood.compound is not None else None
 
 
 def empty_records() -> pd.DataFrame:

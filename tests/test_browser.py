@@ -48,7 +48,7 @@ def chromium_path() -> str:
 def report(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("report")
     with analyzer.analyze(SAMPLES, match="BEL-JPN", authors="all") as result:
-        return result.write(out) / "report.html"
+        return analyzer.write_outputs(result, out).folder / "report.html"
 
 
 @pytest.fixture(scope="module")

@@ -36,11 +36,12 @@ def folder(tmp_path_factory):
 
 def run(folder, out, **engine) -> tuple[dict[str, bytes], pd.DataFrame]:
     with analyzer.analyze(folder, match="BEL-JPN", authors="all", jobs=2, **engine) as result:
-        written = result.write(out)
+        written = analyzer.write_outputs(result, out).folder
         records = result.records
     return {name: (written / name).read_bytes() for name in DATA_FILES}, records
 
 
+@pytest.mark.slow
 def test_the_dask_engine_gives_the_local_engines_records_scores_moments_and_series(
     folder, tmp_path, monkeypatch
 ) -> None:

@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import gc
+import multiprocessing
 import os
+import threading
 
 import pandas as pd
 import pytest
 
 import analyzer
 from analyzer import pipeline
-from analyzer.aside import Aside, ChildFailed
-from analyzer.engine.local import Memo, Stage
-from analyzer.errors import InputError
+from analyzer.engine.local import LocalEngine
+from analyzer.engine.work import BlockResult, Memo, PassOne
+from analyzer.errors import EngineError
 from analyzer.ingest import Inputs, ReadOptions
+from analyzer.ingest.folder import LineBlock
 from analyzer.matches import shipped
 from analyzer.records import Author, Kind, Record, Source
 from analyzer.sentiment import ScoringOptions
+from analyzer.settings import Settings
 from analyzer.synthetic import write_stream
 
 from .conftest import SAMPLES
@@ -45,14 +50,14 @@ def folder(tmp_path_factory):
 
 def outputs(folder, out, *, jobs: int) -> dict[str, bytes]:
     with analyzer.analyze(folder, match="BEL-JPN", authors="all", jobs=jobs) as result:
-        written = result.write(out)
+        written = analyzer.write_outputs(result, out).folder
     return {name: (written / name).read_bytes() for name in FILES}
 
 
+@pytest.mark.slow
 def test_two_processes_give_the_same_files_as_one(folder, tmp_path, monkeypatch) -> None:
     # So this small input really uses a worker, and a second process to write.
     monkeypatch.setattr(pipeline, "SMALL_INPUT_BYTES", 0)
-    monkeypatch.setattr(pipeline, "FORK_WRITER_ROWS", 0)
     monkeypatch.setattr("analyzer.ingest.folder.BLOCK_LINES", 1500)  # several blocks per file
     one = outputs(folder, tmp_path / "one", jobs=1)
     two = outputs(folder, tmp_path / "two", jobs=2)
@@ -63,8 +68,8 @@ def test_two_processes_give_the_same_files_as_one(folder, tmp_path, monkeypatch)
 def test_small_inputs_stay_in_one_process() -> None:
     inputs = Inputs(SAMPLES)
     assert inputs.size < pipeline.SMALL_INPUT_BYTES
-    assert pipeline.effective_jobs(4, inputs) == 1
-    assert pipeline.effective_jobs(None, inputs) == 1
+    assert pipeline.effective_jobs(Settings(match="BEL-JPN", jobs=4), inputs) == 1
+    assert pipeline.effective_jobs(Settings(match="BEL-JPN"), inputs) == 1
 
 
 def test_a_memo_forgets_its_oldest_entries_first() -> None:
@@ -78,7 +83,7 @@ def test_a_memo_forgets_its_oldest_entries_first() -> None:
 
 def test_repeated_texts_are_scored_and_attributed_once(monkeypatch) -> None:
     # Retweets of one tweet, far apart in a stream: same score, same teams, one scoring.
-    stage = Stage(shipped().find("BEL-JPN"), ScoringOptions.football(), ReadOptions())
+    stage = PassOne(shipped().find("BEL-JPN"), ScoringOptions.football(), ReadOptions())
     calls: list[str] = []
     score = stage.scorer.score
 
@@ -104,21 +109,41 @@ def test_repeated_texts_are_scored_and_attributed_once(monkeypatch) -> None:
     assert calls.count(text) == 1 and len(calls) == 3
 
 
-def test_a_writer_aside_returns_its_result_or_raises_its_error(tmp_path) -> None:
-    target = tmp_path / "x.txt"
+class DyingWork(PassOne):
+    """Pass one whose every block kills the process that reads it (as the OOM killer would)."""
 
-    def write() -> int:
-        target.write_text("written in a child")
-        return os.getpid()
+    def block(self, block: LineBlock) -> BlockResult:
+        os._exit(3)
 
-    child = Aside(write, fork=True).result()
-    assert child != os.getpid() and target.read_text() == "written in a child"
+    def __reduce__(self):  # rebuilt as itself in the worker, not as a plain PassOne
+        return DyingWork, (self.timeline.match, self.scorer.options, self.read_options)
 
-    def fail() -> None:
-        raise InputError(f"cannot write {target}: disk full")
 
-    with pytest.raises(InputError, match="disk full"):
-        Aside(fail, fork=True).result()
-    with pytest.raises(ChildFailed, match="exit code 3"):
-        Aside(lambda: os._exit(3), fork=True).result()
-    assert Aside(os.getpid, fork=False).result() == os.getpid()
+@pytest.mark.slow
+def test_a_worker_that_dies_is_named_with_the_block_it_held() -> None:
+    work = DyingWork(shipped().find("BEL-JPN"), ScoringOptions.football(), ReadOptions())
+    engine = LocalEngine(work, jobs=2)
+    block = LineBlock("streams/big.jsonl", "twitter-v1", '{"id": 1}\n', line=5001, offset=0)
+    try:
+        with pytest.raises(EngineError) as raised:
+            list(engine.run([block]))
+    finally:
+        engine.close()
+    assert str(raised.value) == (
+        "a worker process died while reading streams/big.jsonl (the block from line 5001) "
+        "(killed, or out of memory); run again with --jobs 1 to read it in this process"
+    )
+    assert multiprocessing.active_children() == []
+
+
+@pytest.mark.slow
+def test_analyze_leaves_the_process_as_it_found_it(folder, monkeypatch) -> None:
+    # Three runs in one process, as in a notebook: nothing frozen, forked or left running.
+    monkeypatch.setattr(pipeline, "SMALL_INPUT_BYTES", 0)  # so the runs start workers
+    frozen, threads = gc.get_freeze_count(), threading.active_count()
+    for _ in range(3):
+        with analyzer.analyze(folder, match="BEL-JPN", jobs=2) as result:
+            assert result.jobs == 2
+    assert gc.get_freeze_count() == frozen
+    assert threading.active_count() == threads
+    assert multiprocessing.active_children() == []

@@ -69,6 +69,7 @@ def clean(folder, tmp_path_factory) -> dict[str, bytes]:
     return files(out)
 
 
+@pytest.mark.slow
 def test_a_clean_run_writes_everything_and_lists_exactly_the_bad_files(clean) -> None:
     assert sorted(clean) == sorted(OUTPUTS)
     summary = json.loads(clean["summary.json"])
@@ -80,6 +81,7 @@ def test_a_clean_run_writes_everything_and_lists_exactly_the_bad_files(clean) ->
     )  # the broken file's whole first line counts
 
 
+@pytest.mark.slow
 def test_killed_while_writing_then_rerun_gives_the_clean_files(folder, clean, tmp_path) -> None:
     out = tmp_path / "out"
     process = subprocess.Popen(

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analyzer.errors import InputError
-from analyzer.ingest import Inputs, ReadOptions, folder, jsonlines, read_folder
+from analyzer.ingest import Inputs, ReadOptions, jsonlines, opening, read_folder
 from analyzer.ingest.decoding import (
     CP1252,
     FALLBACK_ERRORS,
@@ -22,7 +22,7 @@ from analyzer.ingest.decoding import (
     first_error,
     text_encoding,
 )
-from analyzer.ingest.folder import HEAD_BYTES
+from analyzer.ingest.opening import HEAD_BYTES
 
 SIGNATURE = " — Fan (@fan) July 2, 2018\n"
 MULLER = "Müller’s goal!"
@@ -113,7 +113,7 @@ def test_a_large_file_is_checked_and_decoded_in_a_stream(tmp_path) -> None:
 
 
 def test_a_large_file_is_checked_and_decoded_in_bounded_memory(tmp_path, monkeypatch) -> None:
-    monkeypatch.setattr(folder, "CHECK_CHUNK_BYTES", 1 << 16)
+    monkeypatch.setattr(opening, "CHECK_CHUNK_BYTES", 1 << 16)
     monkeypatch.setattr(jsonlines, "CHUNK_CHARS", 1 << 16)
     tweet = {
         "id_str": "1",

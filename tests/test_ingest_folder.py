@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from analyzer.errors import InputError
-from analyzer.ingest import read_folder
+from analyzer.ingest import Inputs, read_folder
+from analyzer.ingest.blocks import LineBlock, read_block
 from analyzer.records import Kind
 
 from .conftest import SAMPLES
@@ -66,3 +67,28 @@ def test_a_folder_with_nothing_usable_is_an_error(tmp_path) -> None:
     (tmp_path / "x.bin").write_bytes(b"\x00\x01")
     with pytest.raises(InputError, match=r"no usable file .*x.bin: binary file"):
         read_folder(tmp_path)
+
+
+@pytest.mark.parametrize("block_lines", [0, 500])
+def test_each_file_is_hashed_from_the_bytes_read(tmp_path, block_lines) -> None:
+    import hashlib
+
+    from analyzer.ingest.opening import HEAD_BYTES
+    from analyzer.matches import shipped
+    from analyzer.synthetic import write_stream
+
+    big = tmp_path / "stream.jsonl"
+    write_stream(big, shipped().find("BEL-JPN"), tweets=3000, fmt="v1", seed=3)
+    assert big.stat().st_size > HEAD_BYTES  # read as a stream, not all at once
+    small = tmp_path / "article.txt"
+    small.write_text("Fans cheered.\n\n“What a night,” said Ann, a fan.\n", encoding="utf-8")
+    inputs = Inputs(tmp_path)
+    for unit in inputs.work(block_lines=block_lines):
+        if isinstance(unit, LineBlock):
+            inputs.block_done(unit, read_block(unit, options=inputs.options))
+    inputs.finish()
+    hashes = {f.path: f.sha256 for f in inputs.read}
+    assert hashes == {
+        "article.txt": hashlib.sha256(small.read_bytes()).hexdigest(),
+        "stream.jsonl": hashlib.sha256(big.read_bytes()).hexdigest(),
+    }

@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from analyzer.ingest.base import Problems, ReadOptions, UnusableFile
-from analyzer.ingest.folder import SNIFF_CHARS, _sniff
 from analyzer.ingest.formats import FORMATS, detect, read_unknown_json
+from analyzer.ingest.opening import SNIFF_CHARS, sniff
 
 from .conftest import ARTICLE_WITH_TWEETS, DATA, REPO, SAMPLES
 
@@ -37,7 +37,7 @@ STREAMS = DATA / "streams"
     ],
 )
 def test_each_fixture_by_content_whatever_its_name(name, expected) -> None:
-    head = _sniff(STREAMS / name)
+    head = sniff(STREAMS / name)
     assert detect(head, path=name).name == expected
     if expected != "csv":  # a CSV without a known text column needs its .csv name
         assert detect(head, path="renamed.txt").name == expected
@@ -45,7 +45,7 @@ def test_each_fixture_by_content_whatever_its_name(name, expected) -> None:
 
 @pytest.mark.parametrize("article", sorted(SAMPLES.iterdir()))
 def test_the_sample_articles_are_articles(article) -> None:
-    assert detect(_sniff(article), path=article.name).name == "article"
+    assert detect(sniff(article), path=article.name).name == "article"
 
 
 def test_formats_are_registered_by_name() -> None:
@@ -105,9 +105,9 @@ def test_detect_takes_any_text(head) -> None:
 
 
 def test_a_match_file_is_json_but_not_tweets() -> None:
-    head = _sniff(SHIPPED_MATCHES / "worldcup-2018.json")
+    head = sniff(SHIPPED_MATCHES / "worldcup-2018.json")
     assert detect(head, path="worldcup.json").name == "json"
-    assert detect(_sniff(ARTICLE_WITH_TWEETS), path="x.json").name == "article"
+    assert detect(sniff(ARTICLE_WITH_TWEETS), path="x.json").name == "article"
 
 
 def test_unknown_json_is_unusable_and_says_what_it_holds() -> None:

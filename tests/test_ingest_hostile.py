@@ -16,7 +16,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analyzer.errors import InputError
-from analyzer.ingest import Problems, ReadOptions, csv_export, folder, jsonlines, read_folder
+from analyzer.ingest import (
+    Problems,
+    ReadOptions,
+    csv_export,
+    jsonlines,
+    opening,
+    read_folder,
+)
 from analyzer.ingest import twitter_v1 as twitter_v1_module
 from analyzer.ingest.article import read_article
 from analyzer.ingest.base import UnusableFile
@@ -61,14 +68,14 @@ def test_an_unreadable_file_is_skipped_with_the_os_reason(tmp_path, monkeypatch)
     # open() fails on a file without read permission, the path a real one takes.
     (tmp_path / "locked.txt").write_text("Go!" + SIGNATURE, encoding="utf-8")
     (tmp_path / "open.txt").write_text("Go!" + SIGNATURE, encoding="utf-8")
-    opener = folder.open_bytes
+    opener = opening.open_bytes
 
     def refuse(path: Path):
         if path.name == "locked.txt":
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
         return opener(path)
 
-    monkeypatch.setattr(folder, "open_bytes", refuse)
+    monkeypatch.setattr(opening, "open_bytes", refuse)
     read, skipped = accounts(read_folder(tmp_path))
     assert [path for path, *_ in read] == ["open.txt"]
     assert skipped == [("locked.txt", "cannot be read (Permission denied); check the file's permissions")]  # fmt: skip
@@ -105,7 +112,7 @@ def test_a_read_error_midway_keeps_what_was_read_and_says_so(tmp_path, monkeypat
         opened.append(path)  # 1: the head, 2: the check of its encoding, 3: the records
         return io.BufferedReader(FailingDisk(path.read_bytes()))
 
-    monkeypatch.setattr(folder, "open_bytes", open_failing)
+    monkeypatch.setattr(opening, "open_bytes", open_failing)
     corpus = read_folder(tmp_path)
     [read] = corpus.read
     assert [str(p) for p in read.problems] == [

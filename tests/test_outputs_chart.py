@@ -10,7 +10,9 @@ from analyzer.matches import shipped
 from analyzer.outputs.chart import (
     POINT_LIMIT,
     chart_caption,
+    chart_data_of,
     chart_title,
+    figure_of,
     mood_chart,
     png_bytes,
     spread,
@@ -50,7 +52,7 @@ def legend_labels(fig) -> list[str]:
 
 
 def test_every_goal_has_a_labelled_marker(everyone) -> None:
-    fig = everyone.figure()
+    fig = figure_of(everyone)
     for label in (
         "48' Haraguchi 0-1",
         "52' Inui 0-2",
@@ -66,7 +68,7 @@ def test_every_goal_has_a_labelled_marker(everyone) -> None:
 
 
 def test_the_comeback_is_shaded_between_its_goals_in_both_panels(everyone) -> None:
-    fig = everyone.figure()
+    fig = figure_of(everyone)
     mood, volume = fig.axes[1], fig.axes[2]
     for ax in (mood, volume):
         extents = {(round(p.get_x(), 1), round(p.get_x() + p.get_width(), 1)) for p in ax.patches
@@ -76,7 +78,7 @@ def test_the_comeback_is_shaded_between_its_goals_in_both_panels(everyone) -> No
 
 
 def test_few_records_are_points_with_a_few_named(everyone) -> None:
-    fig = everyone.figure()
+    fig = figure_of(everyone)
     labels = legend_labels(fig)
     assert "positive (18)" in labels and "neutral (4)" in labels and "negative (4)" in labels
     assert any(label.startswith("mood (rolling mean of 5") for label in labels)
@@ -85,21 +87,21 @@ def test_few_records_are_points_with_a_few_named(everyone) -> None:
 
 
 def test_a_view_draws_the_others_faintly_and_says_so(fans) -> None:
-    fig = fans.figure()
+    fig = figure_of(fans)
     assert "other authors (16)" in legend_labels(fig)
     assert fig.get_suptitle().endswith("— fans only")
     fig.clear()
 
 
 def test_team_lines_per_moment_for_articles(everyone) -> None:
-    labels = legend_labels(everyone.figure())
+    labels = legend_labels(figure_of(everyone))
     assert "Belgium (sentences naming them, per moment)" in labels
     assert "Japan (sentences naming them, per moment)" in labels
 
 
 def test_a_stream_is_drawn_by_minute_with_volume_and_team_lines(stream) -> None:
     assert stream.tally.records > POINT_LIMIT
-    fig = stream.figure()
+    fig = figure_of(stream)
     labels = legend_labels(fig)
     assert "mood (5-minute mean, 95% band)" in labels
     assert "Belgium (sentences naming them) (5-minute mean)" in labels
@@ -112,7 +114,7 @@ def test_a_stream_is_drawn_by_minute_with_volume_and_team_lines(stream) -> None:
 
 
 def test_png_and_svg_are_byte_identical_across_runs(everyone) -> None:
-    first, second = everyone.figure(), everyone.figure()
+    first, second = figure_of(everyone), figure_of(everyone)
     assert png_bytes(first) == png_bytes(second)
     assert svg_bytes(first) == svg_bytes(second)
     assert png_bytes(first).startswith(b"\x89PNG") and b"<svg" in svg_bytes(first)
@@ -148,12 +150,13 @@ def test_records_sharing_a_minute_are_fanned_out(everyone) -> None:
 
 
 def test_mood_chart_takes_plain_data(everyone) -> None:
-    data = everyone.chart_data()
+    data = chart_data_of(everyone)
     fig = mood_chart(data)
     assert fig.get_suptitle().startswith("Belgium 3-2 Japan")
     fig.clear()
 
 
+@pytest.mark.slow
 def test_the_svg_is_the_same_in_a_new_process() -> None:
     import hashlib
     import subprocess
@@ -161,15 +164,15 @@ def test_the_svg_is_the_same_in_a_new_process() -> None:
 
     code = (
         "import hashlib, analyzer\n"
-        "from analyzer.outputs.chart import png_bytes, svg_bytes\n"
+        "from analyzer.outputs.chart import figure_of, png_bytes, svg_bytes\n"
         f"with analyzer.analyze({str(SAMPLES)!r}, match='BEL-JPN', authors='all') as a:\n"
-        "    fig = a.figure()\n"
+        "    fig = figure_of(a)\n"
         "    print(hashlib.sha256(svg_bytes(fig)).hexdigest(), hashlib.sha256(png_bytes(fig)).hexdigest())\n"
     )
     runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
             for _ in range(2)}  # fmt: skip
     assert len(runs) == 1
     with analyzer.analyze(SAMPLES, match="BEL-JPN", authors="all") as analysis:
-        fig = analysis.figure()
+        fig = figure_of(analysis)
         here = f"{hashlib.sha256(svg_bytes(fig)).hexdigest()} {hashlib.sha256(png_bytes(fig)).hexdigest()}\n"
     assert runs == {here}

@@ -118,15 +118,16 @@ def test_without_pyarrow_parquet_is_skipped_with_a_clear_message(
     with pytest.raises(ParquetUnavailable, match=r"pip install 'analyzer\[parquet\]'"):
         write_parquet([result.records], RECORD_COLUMNS, tmp_path / "r.parquet")
     assert not (tmp_path / "r.parquet").exists()
-    folder = result.write(tmp_path / "out")
-    assert "records.parquet" not in result.written and not (folder / "records.parquet").exists()
-    assert result.notes == [
+    written = analyzer.write_outputs(result, tmp_path / "out")
+    assert "records.parquet" not in written.files
+    assert not (written.folder / "records.parquet").exists()
+    assert written.notes == [
         "records.parquet not written: pyarrow is not installed (pip install 'analyzer[parquet]')"
     ]
 
 
 def test_summary_json_says_what_was_read_and_found(result, tmp_path) -> None:
-    folder = result.write(tmp_path)
+    folder = analyzer.write_outputs(result, tmp_path).folder
     summary = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
     assert summary["match"]["key"] == "BEL-JPN@2018-07-02"
     assert [g["minute"] for g in summary["match"]["goals"]] == ["48'", "52'", "69'", "74'", "90+4'"]
@@ -152,7 +153,7 @@ def test_every_data_file_is_byte_identical_on_a_second_run(tmp_path) -> None:
     runs = []
     for name in ("a", "b"):
         with analyzer.analyze(SAMPLES, match="BEL-JPN") as again:
-            folder = again.write(tmp_path / name)
+            folder = analyzer.write_outputs(again, tmp_path / name).folder
         runs.append({f: (folder / f).read_bytes() for f in files})
     assert runs[0] == runs[1]
 
@@ -216,3 +217,18 @@ def test_csv_is_byte_for_byte_what_pandas_writes(result, tmp_path) -> None:
         tmp_path / "pandas.csv", index=False, lineterminator="\n", date_format="%Y-%m-%dT%H:%M:%SZ"
     )
     assert (tmp_path / "ours.csv").read_bytes() == (tmp_path / "pandas.csv").read_bytes()
+
+
+def test_outputs_get_the_mode_the_umask_gives(tmp_path) -> None:
+    import os
+    import stat
+
+    from analyzer.outputs.files import write_text
+
+    old = os.umask(0o027)
+    try:
+        write_text(tmp_path / "a.txt", "x")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "a.txt").stat().st_mode) == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]  # no temporary left beside it

@@ -12,8 +12,8 @@ from importlib import resources
 import pytest
 
 import analyzer
-from analyzer.outputs.chart import png_bytes
-from analyzer.outputs.report import render_report, tweet_url
+from analyzer.outputs.chart import figure_of, png_bytes
+from analyzer.outputs.report import render_report, report_input_of, tweet_url
 
 from .conftest import SAMPLES
 
@@ -48,10 +48,10 @@ RE_TWEET_LINK = re.compile(r"https://twitter\.com/[A-Za-z0-9_]{1,15}/status/[0-9
 
 def rendered(folder) -> tuple:
     with analyzer.analyze(folder, match="BEL-JPN", authors="all") as result:
-        fig = result.figure()
+        fig = figure_of(result)
         chart = png_bytes(fig)
         fig.clear()
-        return result.records, render_report(result.report_input(chart))
+        return result.records, render_report(report_input_of(result, chart))
 
 
 @pytest.fixture(scope="module")
@@ -166,7 +166,9 @@ def test_tweet_urls_are_built_only_from_valid_handles_and_ids(handle, tweet_id, 
 def test_the_only_script_is_the_reports_own_and_the_policy_allows_only_it(hostile_report) -> None:
     _, html = hostile_report
     scripts = re.findall(r"<script>(.*?)</script>", html, re.S)
-    own = (resources.files("analyzer") / "templates" / "table.js").read_text(encoding="utf-8")
+    own = (resources.files("analyzer.outputs") / "templates" / "table.js").read_text(
+        encoding="utf-8"
+    )
     assert scripts == [own]
     digest = base64.b64encode(hashlib.sha256(own.encode("utf-8")).digest()).decode("ascii")
     assert f"script-src 'sha256-{digest}'" in html
@@ -175,7 +177,7 @@ def test_the_only_script_is_the_reports_own_and_the_policy_allows_only_it(hostil
 
 def test_the_sample_report_shows_the_match_moments_and_records(tmp_path) -> None:
     with analyzer.analyze(SAMPLES, match="BEL-JPN", authors="all") as result:
-        folder = result.write(tmp_path)
+        folder = analyzer.write_outputs(result, tmp_path).folder
     html = (folder / "report.html").read_text(encoding="utf-8")
     assert "<h1>Belgium 3-2 Japan</h1>" in html
     assert "21:00 local (UTC+03:00), 18:00 UTC" in html
@@ -190,7 +192,7 @@ def test_the_sample_report_shows_the_match_moments_and_records(tmp_path) -> None
 
 def test_the_report_has_team_and_role_tables(tmp_path) -> None:
     with analyzer.analyze(SAMPLES, match="BEL-JPN", authors="all") as result:
-        html = render_report(result.report_input(b"png"))
+        html = render_report(report_input_of(result, b"png"))
     teams = html[html.index('<section id="teams">') :]
     assert '<th class="num">Belgium</th>' in teams and '<th class="num">Japan</th>' in teams
     for role in ("media", "pundit", "fan", "coach", "former player", "player"):

@@ -77,8 +77,9 @@ def test_stream_tweets_are_placed_by_time_and_articles_by_content(stream) -> Non
 
 
 def test_series_files_are_written_with_every_minute(stream, tmp_path) -> None:
-    folder = stream.write(tmp_path)
-    assert "series.csv" in stream.written and "series_wall.csv" in stream.written
+    written = analyzer.write_outputs(stream, tmp_path)
+    folder = written.folder
+    assert "series.csv" in written.files and "series_wall.csv" in written.files
     series = pd.read_csv(folder / "series.csv")
     play = series[series["phase"] != "half-time"]
     assert (play["clock_minute"].diff().dropna() == 1).all()  # every minute, none missing
@@ -109,6 +110,6 @@ def test_a_few_tweets_are_too_few_to_estimate_a_lag(tmp_path) -> None:
 def test_without_posting_times_no_lag_applies_and_no_series_is_written(tmp_path) -> None:
     with analyzer.analyze(SAMPLES, match="BEL-JPN") as result:
         assert result.lag.source == "none"
-        result.write(tmp_path)
-        assert "series.csv" not in result.written
+        written = analyzer.write_outputs(result, tmp_path)
+        assert "series.csv" not in written.files
         assert not (tmp_path / "BEL-JPN" / "series.csv").exists()

@@ -347,6 +347,7 @@ def test_the_emoji_table_lists_real_emoji() -> None:
         assert emoji_package.is_emoji(emoji), emoji
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.text())
 def test_any_text_scores_without_error(text: str) -> None:
@@ -367,6 +368,7 @@ def test_any_text_scores_without_error(text: str) -> None:
         max_size=12,
     )
 )  # fmt: skip
+@pytest.mark.slow
 def test_fan_fragments_score_within_bounds(words: list[str]) -> None:
     score = Scorer().score(" ".join(words))
     assert score.label is Label.UNSCORED or -1 <= score.compound <= 1

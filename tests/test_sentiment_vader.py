@@ -298,6 +298,7 @@ def test_twins_exist_for_the_but_quirk() -> None:
     assert ("best", "accept") in TWINS
 
 
+@pytest.mark.slow
 def test_seeded_random_corpus() -> None:
     corpus = random_corpus(RANDOM_CORPUS_SIZE, seed=RANDOM_SEED)
     # guard against a corpus that would agree trivially (all empty, all neutral)

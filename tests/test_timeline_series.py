@@ -8,16 +8,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analyzer.timeline.series import (
-    COLUMNS,
-    MinuteSeries,
-    SampleStats,
-    merge_counts,
-    minute_keys,
-    t_cdf,
-    t_quantile,
-    terms_of,
-)
+from analyzer.timeline.series import COLUMNS, MinuteSeries, minute_keys
+from analyzer.timeline.stats import SampleStats, t_cdf, t_quantile
+from analyzer.timeline.terms import merge_counts, terms_of
 
 # Student t 0.975 quantiles as printed in standard tables (to 6 decimals).
 T_TABLE = [

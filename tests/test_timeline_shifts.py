@@ -7,8 +7,9 @@ import math
 import numpy as np
 import pytest
 
-from analyzer.timeline.series import MinuteSeries, SampleStats, t_quantile
+from analyzer.timeline.series import MinuteSeries
 from analyzer.timeline.shifts import mood_shifts, welch_interval
+from analyzer.timeline.stats import SampleStats, t_quantile
 
 
 def series_of(pairs: list[tuple[int, float]]) -> MinuteSeries:

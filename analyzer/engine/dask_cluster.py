@@ -9,7 +9,7 @@ records, scores, moments and series are the same as the local engine's, digit fo
 digit, and this process never holds more than a few units at once.
 
 A unit carries its own text (a block of lines, or a file's records), so the workers
-need no access to the input files. Each worker builds the stage (scorer, teams,
+need no access to the input files. Each worker builds its pass-one context (scorer, teams,
 timeline) once, from the match and the options it is sent.
 
 Dask is an optional extra (``pip install 'analyzer[dask]'``): without ``--scheduler`` a
@@ -23,8 +23,8 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from analyzer.engine.local import Done, Stage
-from analyzer.errors import InputError
+from analyzer.engine.work import Done, PassOne, work_on
+from analyzer.errors import EngineError, InputError
 from analyzer.ingest.folder import Batch, LineBlock
 
 # Units in flight per worker thread: enough to keep the cluster busy while this process
@@ -32,6 +32,8 @@ from analyzer.ingest.folder import Batch, LineBlock
 UNITS_AHEAD_PER_THREAD = 3
 # How long to wait for a scheduler named by --scheduler before giving up.
 CONNECT_TIMEOUT_SECONDS = 20
+# The longest one unit may take on the cluster, queueing included.
+UNIT_TIMEOUT_SECONDS = 600.0
 
 
 def load_distributed() -> Any:
@@ -46,16 +48,16 @@ def load_distributed() -> Any:
     return distributed
 
 
-class DaskStages:
+class DaskEngine:
     """Runs pass one's units on a Dask cluster and hands back their results in input order.
 
     ``scheduler`` is the address of a running scheduler (``tcp://host:8786``); when None, a
     local cluster of ``jobs`` worker processes is started and stopped with this object.
     """
 
-    def __init__(self, stage: Stage, *, scheduler: str | None, jobs: int) -> None:
+    def __init__(self, work: PassOne, *, scheduler: str | None, jobs: int) -> None:
         distributed = load_distributed()
-        self.stage = stage
+        self.work = work
         self._cluster = None
         try:
             if scheduler is None:
@@ -79,21 +81,21 @@ class DaskStages:
     def run(self, units: Iterable[Batch | LineBlock]) -> Iterator[Done]:
         """Each unit's result, in the order the units came."""
         client = self._client
-        # Sent once to every worker, which builds its scorer from it (see Stage.__reduce__).
-        [stage] = client.scatter([self.stage], broadcast=True)
+        # Sent once to every worker, which builds its scorer from it (see PassOne.__reduce__).
+        [work] = client.scatter([self.work], broadcast=True)
         waiting: deque[Any] = deque()
         try:
             for unit in units:
                 # The unit's data goes to the cluster first: a task carries a reference to it,
                 # not a megabyte of text in the graph.
                 [data] = client.scatter([unit], hash=False)
-                waiting.append(client.submit(_work, stage, data, pure=False))
+                waiting.append((unit, client.submit(work_on, data, work, pure=False)))
                 if len(waiting) >= self._ahead:
-                    yield waiting.popleft().result()
+                    yield _result(*waiting.popleft())
             while waiting:
-                yield waiting.popleft().result()
+                yield _result(*waiting.popleft())
         finally:
-            for future in waiting:
+            for _, future in waiting:
                 future.cancel()
 
     def close(self) -> None:
@@ -104,9 +106,12 @@ class DaskStages:
             cluster.close()
 
 
-def _work(stage: Stage, unit: Batch | LineBlock) -> Done:
-    """One unit's pass one, on a worker."""
-    if isinstance(unit, Batch):
-        return Done(stage.chunk(unit.records, format=unit.format, document=unit.document))
-    result = stage.block(unit)
-    return Done(result.chunk, unit, result.read)
+def _result(unit: Batch | LineBlock, future: Any) -> Done:
+    """A unit's result from the cluster, or an error that names the unit."""
+    try:
+        done: Done = future.result(timeout=UNIT_TIMEOUT_SECONDS)
+    except TimeoutError:
+        raise EngineError(
+            f"the Dask cluster did not finish {unit.path} in {UNIT_TIMEOUT_SECONDS:g} s"
+        ) from None
+    return done

@@ -21,8 +21,10 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from analyzer.analysis import Analysis
 from analyzer.matches import Match, MatchMinute, MomentKind
-from analyzer.timeline.series import MinuteSeries, t_quantile
+from analyzer.timeline.series import MinuteSeries
+from analyzer.timeline.stats import t_quantile
 
 # Okabe-Ito colours: told apart with the common colour-vision deficiencies. Labels and
 # teams use different hues, and team lines also differ by dash, not by colour alone.
@@ -74,6 +76,48 @@ class ChartData:
     away_series: MinuteSeries | None = None
     team_moments: pd.DataFrame | None = None  # per moment: home_mean, away_mean (articles)
     moment_volume: pd.DataFrame | None = None  # per moment: clock, records (articles)
+
+
+def chart_data_of(analysis: Analysis) -> ChartData:
+    """What the chart draws: the view's records or minutes, other authors faintly, team moods."""
+    view = analysis.view_tally
+    points = view.sample()
+    context = None
+    if analysis.view != "all":
+        everyone = analysis.tally.sample()
+        context = everyone[~everyone["record_id"].isin(points["record_id"])]
+    timed = analysis.view_series.volume > 0
+    placed = view.records - view.unaligned
+    caption = chart_caption(
+        view.kinds,
+        unaligned=view.unaligned,
+        unscored=view.labels.get("unscored", 0),
+        shown=len(points) if placed <= POINT_LIMIT else 0,
+    )
+    breaks = analysis.view_series.breaks.table()
+    moments = view.moments()
+    return ChartData(
+        match=analysis.match,
+        points=points,
+        caption=caption,
+        title_note=f"{analysis.view} only" if analysis.view != "all" else "",
+        context=context,
+        series=analysis.view_series.overall if timed else None,
+        break_volume={
+            float(k): int(v)
+            for k, v in zip(breaks.index.to_numpy(), breaks["volume"].to_numpy(), strict=True)
+            if v
+        },
+        home_series=analysis.view_series.home if timed else None,
+        away_series=analysis.view_series.away if timed else None,
+        team_moments=view.team_moods(),
+        moment_volume=moments[moments["kind"] != "comeback"][["clock", "records"]].dropna(),
+    )
+
+
+def figure_of(analysis: Analysis) -> Figure:
+    """The mood-over-match chart for the analysis's view (a new Figure; clear it when done)."""
+    return mood_chart(chart_data_of(analysis))
 
 
 def mood_chart(data: ChartData) -> Figure:

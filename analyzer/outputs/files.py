@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import csv as csv_module
 import os
-import tempfile
+import secrets
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -32,25 +32,14 @@ ROWS_CONVERTED = 5_000
 FORMULA_STARTS = frozenset("=+-@\t\r")
 
 
-def _file_mode() -> int:
-    """The mode a plainly created file gets (mkstemp's temporary files are private, 0600)."""
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-FILE_MODE = _file_mode()
-
-
 @contextmanager
 def atomic_writer(path: Path, *, binary: bool = False) -> Iterator[IO[Any]]:
     """Write to a temporary file beside ``path``, then rename it over ``path``.
 
     An interrupted run leaves the old file or none, never a half-written one.
     """
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    handle, temporary = _create_temporary(path)
     try:
-        os.fchmod(handle, FILE_MODE)
         if binary:
             with os.fdopen(handle, "wb") as stream:
                 yield stream
@@ -61,6 +50,20 @@ def atomic_writer(path: Path, *, binary: bool = False) -> Iterator[IO[Any]]:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _create_temporary(path: Path) -> tuple[int, Path]:
+    """A new file beside ``path``, named ``.<name>.<random>.tmp``, open for writing.
+
+    Created with mode 0666 so the system's umask applies, as for any file the user makes
+    (mkstemp's would be private, 0600); reading the umask would mean changing it.
+    """
+    while True:
+        temporary = path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
+        try:
+            return os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), temporary
+        except FileExistsError:  # a clash of 48 random bits: draw again
+            continue
 
 
 def write_bytes(path: Path, data: bytes) -> None:

@@ -20,6 +20,7 @@ import pandas as pd
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from analyzer import __version__
+from analyzer.analysis import Analysis
 from analyzer.ingest import FileRead, FileSkipped
 from analyzer.matches import Match, MomentKind
 from analyzer.timeline.shifts import MoodShift
@@ -53,6 +54,27 @@ class ReportInput:
     lexicon_version: str | None = None
     neutral_band: float = 0.05
     naive_timezone: str = "UTC"
+
+
+def report_input_of(analysis: Analysis, chart_png: bytes) -> ReportInput:
+    """What the HTML report shows, with the chart already drawn."""
+    return ReportInput(
+        match=analysis.match,
+        read=analysis.read,
+        skipped=analysis.skipped,
+        view=analysis.view,
+        view_tally=analysis.view_tally,
+        everyone=analysis.tally,
+        lag=analysis.lag,
+        chart_png=chart_png,
+        spikes=analysis.spikes,
+        goals_detected=analysis.goals_detected,
+        shifts=analysis.shifts(),
+        shift_window=analysis.shift_window,
+        lexicon_version=analysis.lexicon_version,
+        neutral_band=analysis.scoring.neutral_band,
+        naive_timezone=str(analysis.settings.read.naive_timezone),
+    )
 
 
 def environment() -> Environment:

@@ -6,10 +6,8 @@ run time or machine name), so the file can be committed and diffed.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -18,7 +16,7 @@ from analyzer import __version__
 from analyzer.matches import Match, MomentKind
 
 if TYPE_CHECKING:
-    from analyzer.pipeline import Analysis
+    from analyzer.analysis import Analysis
 
 # Bumped when the document's shape changes, so readers can tell versions apart.
 SUMMARY_FORMAT = 1
@@ -45,7 +43,7 @@ def summary_document(analysis: Analysis, *, outputs: list[str]) -> dict[str, Any
             "lag_confidence": lag.estimate.confidence if lag.estimate and lag.estimate.ok else None,
             "half_time_break_minutes": analysis.clock.half_time_break,
             "shift_window_minutes": analysis.shift_window,
-            "naive_timezone": str(analysis.read_options.naive_timezone),
+            "naive_timezone": str(analysis.settings.read.naive_timezone),
         },
         "inputs": {
             "read": [
@@ -54,7 +52,7 @@ def summary_document(analysis: Analysis, *, outputs: list[str]) -> dict[str, Any
                     "format": f.format,
                     "records": f.counts,
                     "problems": f.problem_count,
-                    "sha256": _sha256(analysis.input_base / f.path),
+                    "sha256": f.sha256,
                 }
                 for f in analysis.read
             ],
@@ -152,14 +150,6 @@ def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
 
 def _sorted(counter: dict[str, int]) -> dict[str, int]:
     return dict(sorted(counter.items(), key=lambda item: (-item[1], item[0])))
-
-
-def _sha256(path: Path) -> str | None:
-    try:
-        with path.open("rb") as stream:
-            return hashlib.file_digest(stream, "sha256").hexdigest()
-    except OSError:
-        return None
 
 
 def _plain(value: Any) -> Any:

@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 
 import pandas as pd
 
+from analyzer.analysis import Analysis
 from analyzer.matches import MomentKind
-from analyzer.pipeline import Analysis
 
 
 def summary_lines(analysis: Analysis) -> list[str]:

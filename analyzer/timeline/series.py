@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import math
-import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from statistics import NormalDist
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
 from analyzer.sentiment.scorer import NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD, Label
+from analyzer.timeline.stats import CONFIDENCE, SampleStats, combine_all
+from analyzer.timeline.terms import chunk_terms, merge_counts
 
 # Terms (hashtags and words) kept per minute. A minute of a big match can hold thousands
 # of distinct words; past this bound the counter is reduced the Misra-Gries way (see
@@ -24,42 +22,6 @@ TERMS_PER_MINUTE = 200
 # scoring them. Every record still counts in volume and mood.
 WORDED_PER_MINUTE = 500
 
-# Confidence level of the intervals around a mean.
-CONFIDENCE = 0.95
-
-# Below this many degrees of freedom the t quantile is found by inverting the exact t
-# distribution function; from here on the Cornish-Fisher expansion in 1/df (Abramowitz &
-# Stegun 26.7.5, four terms) agrees with it to 1e-10 at the 95% level, 1e-8 at 99.9%.
-T_EXPANSION_DF = 100.0
-
-# Words shorter than this are not terms ("a", "x", what is left of "it's").
-MIN_WORD_LENGTH = 2
-
-# English function words, and Twitter's own ("rt", "via"), that say nothing about a moment.
-STOP_WORDS = frozenset(
-    """
-    a about above after again against all am an and any are aren't as at be because been
-    before being below between both but by can can't cannot could couldn't did didn't do
-    does doesn't doing don't down during each few for from further get got had hadn't has
-    hasn't have haven't having he he'd he'll he's her here here's hers herself him himself
-    his how how's i i'd i'll i'm i've if in into is isn't it it's its itself just let's me
-    more most mustn't my myself no nor not now of off on once only or other ought our ours
-    ourselves out over own same shan't she she'd she'll she's should shouldn't so some such
-    than that that's the their theirs them themselves then there there's these they they'd
-    they'll they're they've this those through to too under until up us very was wasn't we
-    we'd we'll we're we've were weren't what what's when when's where where's which while
-    who who's whom why why's will with won't would wouldn't you you'd you'll you're you've
-    your yours yourself yourselves im dont cant wont thats rt via amp gonna gotta
-    """.split()  # noqa: SIM905 (a word list reads best as words)
-)
-
-RE_URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+|\bpic\.twitter\.com/\S+", re.IGNORECASE)
-RE_MENTION = re.compile(r"(?<![\w@])@\w+")
-RE_HASHTAG = re.compile(r"(?<![\w#&])#(\w+)")
-# A word starts with a letter; inner apostrophes stay ("don't"), digits and "_" may follow.
-RE_WORD = re.compile(r"[^\W\d_][\w']*")
-# Three or more of one letter are folded to two: "GOOOOAL" and "GOOOAL" count as one term.
-RE_ELONGATION = re.compile(r"(\w)\1{2,}")
 
 COLUMNS = (
     "volume",
@@ -76,55 +38,6 @@ COLUMNS = (
     "net",
 )
 _COUNT_COLUMNS = ("volume", "scored", "positive", "neutral", "negative", "unscored")
-
-
-@dataclass(frozen=True, slots=True)
-class SampleStats:
-    """Count, mean and sum of squared deviations (M2) of a sample of compound scores.
-
-    Two samples combine exactly with Chan, Golub & LeVeque's pairwise update, so statistics
-    of any range of minutes, of any split into chunks, come from the per-minute values
-    without the cancellation that ``sum(x**2) - sum(x)**2 / n`` suffers.
-    """
-
-    count: int = 0
-    mean: float = math.nan
-    m2: float = 0.0
-
-    def combine(self, other: SampleStats) -> SampleStats:
-        if other.count == 0:
-            return self
-        if self.count == 0:
-            return other
-        count = self.count + other.count
-        delta = other.mean - self.mean
-        mean = self.mean + delta * (other.count / count)
-        m2 = self.m2 + other.m2 + delta * delta * (self.count * other.count / count)
-        return SampleStats(count, mean, m2)
-
-    @property
-    def variance(self) -> float:
-        """The sample variance (n - 1 in the denominator); NaN below two values."""
-        return self.m2 / (self.count - 1) if self.count >= 2 else math.nan
-
-    @property
-    def standard_error(self) -> float:
-        """Standard error of the mean; NaN below two values."""
-        return math.sqrt(self.variance / self.count) if self.count >= 2 else math.nan
-
-    def interval(self, *, confidence: float = CONFIDENCE) -> tuple[float, float]:
-        """Confidence interval of the mean: mean ± t(n - 1) · s / √n; NaNs below two values."""
-        if self.count < 2:
-            return (math.nan, math.nan)
-        half = t_quantile(0.5 + confidence / 2, self.count - 1) * self.standard_error
-        return (self.mean - half, self.mean + half)
-
-
-def combine_all(stats: Iterable[SampleStats]) -> SampleStats:
-    total = SampleStats()
-    for item in stats:
-        total = total.combine(item)
-    return total
 
 
 @dataclass(slots=True)
@@ -257,7 +170,7 @@ class MinuteSeries:
             max(0, self.worded_per_minute - (m.worded if (m := self._minutes.get(key)) else 0))
             for key in order.tolist()
         ]
-        terms, worded = _chunk_terms(
+        terms, worded = chunk_terms(
             inverse, groups, hashtags=hashtags, texts=texts, allowance=allowance
         )
         for i, key in enumerate(order.tolist()):
@@ -399,151 +312,6 @@ def minute_keys(values: npt.ArrayLike, *, unit: float = 1.0) -> npt.NDArray[np.i
     return np.floor(array / unit).astype(np.int64)
 
 
-def terms_of(text: str) -> list[str]:
-    """The words of a text that count as terms, in order, repeats kept.
-
-    >>> terms_of("GOOOOAL!!! Inui 🔥 #BELJPN @FIFAcom https://t.co/x it's a beauty")
-    ['gooal', 'inui', 'beauty']
-    """
-    text = RE_URL.sub(" ", text.lower().replace("\u2019", "'"))
-    text = RE_HASHTAG.sub(" ", RE_MENTION.sub(" ", text))
-    words = (w.rstrip("'") for w in RE_WORD.findall(RE_ELONGATION.sub(r"\1\1", text)))
-    return [w for w in words if len(w) >= MIN_WORD_LENGTH and w not in STOP_WORDS]
-
-
-def hashtags_of(text: str) -> list[str]:
-    """The hashtags of a text, without "#", as written."""
-    return RE_HASHTAG.findall(text)
-
-
-def merge_counts(a: Mapping[str, int], b: Mapping[str, int], *, capacity: int) -> dict[str, int]:
-    """Add two term counters and keep at most ``capacity`` terms (a Misra-Gries merge).
-
-    When more than ``capacity`` terms remain, the (capacity + 1)-th largest count is taken
-    off every count and the terms left at zero or below are dropped (Agarwal et al.,
-    "Mergeable summaries", 2012): a kept count is never above the true one, and below it
-    by at most the uses dropped this way divided by capacity + 1.
-    """
-    merged = dict(a)
-    for term, n in b.items():
-        merged[term] = merged.get(term, 0) + n
-    if len(merged) <= capacity:
-        return merged
-    cut = sorted(merged.values(), reverse=True)[capacity]
-    return {term: n - cut for term, n in merged.items() if n > cut}
-
-
-def t_quantile(p: float, df: float) -> float:
-    """The ``p`` quantile of Student's t with ``df`` degrees of freedom (df > 0, may be fractional).
-
-    Exact forms for 1 and 2 degrees of freedom; below ``T_EXPANSION_DF`` the exact
-    distribution function (:func:`t_cdf`) is inverted by safeguarded Newton steps; above
-    it the Cornish-Fisher expansion is used. ``t_quantile(0.975, 10)`` is 2.228139.
-    """
-    if not 0.0 < p < 1.0:
-        raise ValueError(f"p must be between 0 and 1, not {p}")
-    if not df > 0:
-        raise ValueError(f"degrees of freedom must be positive, not {df}")
-    if p < 0.5:
-        return -t_quantile(1.0 - p, df)
-    return _t_quantile_upper(p, float(df))
-
-
-@lru_cache(maxsize=4096)
-def _t_quantile_upper(p: float, df: float) -> float:
-    if p == 0.5:
-        return 0.0
-    if df == 1.0:
-        return math.tan(math.pi * (p - 0.5))
-    if df == 2.0:
-        return (2 * p - 1) / math.sqrt(2 * p * (1 - p))
-    z = NormalDist().inv_cdf(p)
-    expansion = _cornish_fisher(z, df)
-    if df >= T_EXPANSION_DF:
-        return expansion
-    # The t quantile lies above the normal one; the expansion may overshoot for small df,
-    # so Newton steps are kept inside a bracket that halves when they leave it.
-    low, high = z, max(expansion, z + 1.0)
-    while t_cdf(high, df) < p:
-        low, high = high, high * 2
-    t = min(max(expansion, low), high)
-    for _ in range(100):
-        error = t_cdf(t, df) - p
-        if error > 0:
-            high = t
-        else:
-            low = t
-        step = error / _t_pdf(t, df)
-        candidate = t - step
-        if not low < candidate < high:
-            candidate = (low + high) / 2
-        if abs(candidate - t) <= 1e-13 * max(1.0, abs(t)):
-            return candidate
-        t = candidate
-    return t
-
-
-def _cornish_fisher(z: float, df: float) -> float:
-    z2 = z * z
-    g1 = (z2 + 1) * z / 4
-    g2 = ((5 * z2 + 16) * z2 + 3) * z / 96
-    g3 = (((3 * z2 + 19) * z2 + 17) * z2 - 15) * z / 384
-    g4 = ((((79 * z2 + 776) * z2 + 1482) * z2 - 1920) * z2 - 945) * z / 92160
-    return z + g1 / df + g2 / df**2 + g3 / df**3 + g4 / df**4
-
-
-def t_cdf(t: float, df: float) -> float:
-    """P(T <= t) for Student's t with ``df`` degrees of freedom, from the incomplete beta function."""
-    x = df / (df + t * t)
-    tail = 0.5 * _incomplete_beta(df / 2, 0.5, x)
-    return 1.0 - tail if t > 0 else tail
-
-
-def _t_pdf(t: float, df: float) -> float:
-    log_density = (
-        math.lgamma((df + 1) / 2)
-        - math.lgamma(df / 2)
-        - 0.5 * math.log(df * math.pi)
-        - (df + 1) / 2 * math.log1p(t * t / df)
-    )
-    return math.exp(log_density)
-
-
-def _incomplete_beta(a: float, b: float, x: float) -> float:
-    """The regularized incomplete beta function I_x(a, b) (Numerical Recipes, 6.4)."""
-    if x <= 0.0:
-        return 0.0
-    if x >= 1.0:
-        return 1.0
-    log_front = (
-        math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b) + a * math.log(x) + b * math.log1p(-x)
-    )
-    if x < (a + 1) / (a + b + 2):
-        return math.exp(log_front) * _beta_fraction(a, b, x) / a
-    return 1.0 - math.exp(log_front) * _beta_fraction(b, a, 1.0 - x) / b
-
-
-def _beta_fraction(a: float, b: float, x: float) -> float:
-    """The continued fraction of the incomplete beta function, by the modified Lentz method."""
-    tiny = 1e-300
-    c, d = 1.0, 1.0 - (a + b) * x / (a + 1)
-    d = 1.0 / (d if abs(d) > tiny else tiny)
-    result = d
-    for m in range(1, 1000):
-        for numerator in (
-            m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m)),
-            -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1)),
-        ):
-            d = 1.0 + numerator * d
-            d = 1.0 / (d if abs(d) > tiny else tiny)
-            c = 1.0 + numerator / c
-            c = c if abs(c) > tiny else tiny
-            result *= d * c
-        if abs(d * c - 1.0) < 1e-15:
-            break
-    return result
-
-
 def _label_names(scores: npt.NDArray[np.float64]) -> npt.NDArray[np.str_]:
     names = np.full(scores.shape, Label.NEUTRAL.value, dtype="<U8")
     names[scores >= POSITIVE_THRESHOLD] = Label.POSITIVE.value
@@ -565,44 +333,6 @@ def _group_stats(
         m2 = squares - correction * correction / count
         mean += correction / count
     return count, mean, np.maximum(m2, 0.0)
-
-
-def _chunk_terms(
-    groups: npt.NDArray[np.intp],
-    size: int,
-    *,
-    hashtags: Sequence[Sequence[str]] | None,
-    texts: Sequence[str] | None,
-    allowance: Sequence[int],
-) -> tuple[list[dict[str, int]], list[int]]:
-    """Term counts per group of one chunk (records using each term), and how many records gave them.
-
-    Only the first ``allowance[group]`` records of each group are tokenised.
-    """
-    counts: list[dict[str, int]] = [{} for _ in range(size)]
-    worded = [0] * size
-    if hashtags is None and texts is None:
-        return counts, worded
-    # Retweets and chants repeat: each distinct text (with its hashtags) is tokenised once.
-    cache: dict[tuple[str, tuple[str, ...] | None], tuple[str, ...]] = {}
-    for i, group in enumerate(groups.tolist()):
-        if worded[group] >= allowance[group]:
-            continue
-        worded[group] += 1
-        text = texts[i] if texts is not None else ""
-        tags = tuple(hashtags[i]) if hashtags is not None else None
-        terms = cache.get((text, tags))
-        if terms is None:
-            found = hashtags_of(text) if tags is None else tags
-            unique = dict.fromkeys(terms_of(text))
-            unique.update(
-                dict.fromkeys("#" + t.lstrip("#").lower() for t in found if t.lstrip("#"))
-            )
-            terms = cache[text, tags] = tuple(unique)
-        target = counts[group]
-        for term in terms:
-            target[term] = target.get(term, 0) + 1
-    return counts, worded
 
 
 def _dtype(name: str) -> str:

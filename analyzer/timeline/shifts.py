@@ -6,7 +6,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from analyzer.timeline.series import CONFIDENCE, MinuteSeries, SampleStats, t_quantile
+from analyzer.timeline.series import MinuteSeries
+from analyzer.timeline.stats import CONFIDENCE, SampleStats, t_quantile
 
 # Minutes on each side of a goal. Five holds the burst of reactions (most of it within two
 # or three minutes of the goal plus the stream's lag) and enough calmer minutes before it

@@ -1,0 +1,71 @@
+"""The two passes over the input: read, score and place by words; then, with the lag settled, place by time and total up.
+
+Memory stays bounded by the chunk size, not the input: pass one's slices are parked on
+disk; once every posting time has been seen the stream's lag is settled, and pass two
+places timed records on the match clock, keeps them on disk and keeps running totals.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from analyzer.engine import Engine
+from analyzer.engine.spill import Spill
+from analyzer.ingest import Inputs
+from analyzer.matches import Match
+from analyzer.matches.clock import MatchClock
+from analyzer.timeline.placement import Timeline, place_by_time
+from analyzer.timeline.series import MinuteSeries
+from analyzer.timeline.stream import StreamSeries, add_wall_clock
+from analyzer.timeline.totals import Tally
+
+
+def first_pass(inputs: Inputs, engine: Engine, spill: Spill, wall: MinuteSeries) -> None:
+    """Every unit read, scored, attributed to teams and placed by its words, in input order.
+
+    Records with a posting time also go into the wall-clock series, for the lag and spikes.
+    """
+    positions: dict[str, int] = {}  # records so far in each file read in blocks
+    try:
+        for done in engine.run(inputs.work()):
+            chunk = done.chunk
+            if done.block is not None and done.read is not None:
+                inputs.block_done(done.block, done.read)
+                base = positions.get(done.block.path, 0)
+                if base:
+                    chunk["position"] += base
+                positions[done.block.path] = base + len(chunk)
+            add_wall_clock(wall, chunk)
+            spill.append(chunk)
+        inputs.finish()
+    finally:
+        engine.close()
+
+
+@dataclass
+class Placed:
+    """Pass two's result: every record placed, kept on disk, and totals for all and for the view."""
+
+    store: Spill
+    tally: Tally
+    view_tally: Tally
+    series: StreamSeries
+    view_series: StreamSeries
+
+
+def second_pass(
+    unplaced: Spill, match: Match, clock: MatchClock, *, roles: frozenset[str] | None
+) -> Placed:
+    """Place each timed record on the clock and total everything up, for everyone and the view."""
+    timeline = Timeline(match)
+    placed = Placed(
+        Spill(), Tally(match), Tally(match, roles=roles), StreamSeries(), StreamSeries()
+    )
+    for chunk in unplaced:
+        chunk = place_by_time(chunk, clock, timeline)
+        placed.store.append(chunk)
+        placed.tally.add(chunk)
+        placed.view_tally.add(chunk)
+        placed.series.add(chunk)
+        placed.view_series.add(chunk if roles is None else chunk[chunk["author_role"].isin(roles)])
+    return placed

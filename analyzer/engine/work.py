@@ -1,0 +1,178 @@
+"""Pass one's work on a unit of input: read, score, attribute to teams, place by words -> a slice of the table.
+
+A unit is a whole article, a batch of a file's records, or a block of JSON Lines read
+apart from the rest of its file. The work is the same on whichever process or machine
+runs it; the engines (``local``, ``dask_cluster``) only decide where.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+import pandas as pd
+
+from analyzer.attribution.authors import roles_of
+from analyzer.attribution.teams import Attribution, TeamMentions
+from analyzer.engine.chunks import records_chunk
+from analyzer.ingest import ReadOptions
+from analyzer.ingest.folder import Batch, BlockRead, LineBlock, read_block
+from analyzer.matches import Match
+from analyzer.records import Record
+from analyzer.sentiment import Score, Scorer, ScoringOptions
+from analyzer.timeline.placement import Timeline
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+# Distinct sentences whose scores are kept for team attribution (about 30 MB at most).
+SENTENCES_REMEMBERED = 20_000
+# Distinct texts whose scores and team attributions are kept: retweets of one tweet come
+# over hours, far apart in a stream (about 25 MB at most).
+TEXTS_REMEMBERED = 20_000
+
+
+class PassOne:
+    """Pass one's work on a unit of input, with what it needs built once per process: the scorer, the teams, the timeline."""
+
+    def __init__(self, match: Match, scoring: ScoringOptions, read_options: ReadOptions) -> None:
+        self.scorer = Scorer(options=scoring)
+        self.mentions = TeamMentions.for_match(match)
+        self.timeline = Timeline(match)
+        self.sentences = SentenceScores(self.scorer)
+        self.read_options = read_options
+        self._scores: Memo[tuple[str, str | None], Score] = Memo(TEXTS_REMEMBERED)
+        self._attributions: Memo[tuple[str, str | None], Attribution] = Memo(TEXTS_REMEMBERED)
+
+    def __reduce__(self) -> tuple[type[PassOne], tuple[Match, ScoringOptions, ReadOptions]]:
+        # Sent to another process as what it is built from; the receiver loads its own models.
+        return PassOne, (self.timeline.match, self.scorer.options, self.read_options)
+
+    def chunk(
+        self,
+        records: Sequence[Record],
+        *,
+        format: str,
+        document: bool,
+        shift: tuple[int, int] = (0, 0),
+    ) -> pd.DataFrame:
+        """Records -> scores, teams and placement by words -> a slice of the records table."""
+        scores = [self._score(r) for r in records]
+        self.sentences.remember(records, scores)
+        attributions = [self._attribute(r) for r in records]
+        timeline = self.timeline
+        placements = timeline.place_document(records) if document else timeline.place_loose(records)
+        return records_chunk(
+            records,
+            scores,
+            placements,
+            attributions,
+            match=timeline.match,
+            format=format,
+            roles=roles_of(records),
+            shift=shift,
+        )
+
+    def _score(self, record: Record) -> Score:
+        """The record's score; each distinct text (with its declared language) is scored once."""
+        key = (record.text, record.lang)
+        score = self._scores.get(key)
+        if score is None:
+            score = self.scorer.score(record.text, declared_language=record.lang)
+            self._scores.put(key, score)
+        return score
+
+    def _attribute(self, record: Record) -> Attribution:
+        """The record's teams; the same text from the same side is attributed once."""
+        side = self.mentions.side_of(record.author.name)
+        key = (record.text, side)
+        attribution = self._attributions.get(key)
+        if attribution is None:
+            attribution = self.mentions.attribute(record.text, scorer=self.sentences, side=side)
+            self._attributions.put(key, attribution)
+        return attribution
+
+    def block(self, block: LineBlock) -> BlockResult:
+        """Read a block of JSON Lines and make its slice of the table (positions from 0)."""
+        read = read_block(block, options=self.read_options)
+        chunk = self.chunk(
+            read.records,
+            format=block.format,
+            document=False,
+            shift=(block.line - 1, block.offset),
+        )
+        read.records = []  # the slice holds them now; don't send them back
+        return BlockResult(chunk, read)
+
+
+@dataclass
+class BlockResult:
+    chunk: pd.DataFrame
+    read: BlockRead
+
+
+class SentenceScores:
+    """Scores sentences for team attribution, each distinct one once: chants and retweets repeat."""
+
+    def __init__(self, scorer: Scorer, *, remember: int = SENTENCES_REMEMBERED) -> None:
+        self._scorer = scorer
+        self._known: OrderedDict[str, Score] = OrderedDict()
+        self._remember = remember
+
+    def remember(self, records: Sequence[Record], scores: Sequence[Score]) -> None:
+        """Take each record's own score: a one-sentence text is its own only sentence."""
+        for record, score in zip(records, scores, strict=True):
+            self._keep(record.text.strip(), score)
+
+    def score(self, text: str) -> Score:
+        known = self._known.get(text)
+        if known is None:
+            known = self._scorer.score(text)
+            self._keep(text, known)
+        else:
+            self._known.move_to_end(text)
+        return known
+
+    def _keep(self, text: str, score: Score) -> None:
+        self._known[text] = score
+        if len(self._known) > self._remember:
+            self._known.popitem(last=False)
+
+
+class Memo(Generic[K, V]):
+    """A bounded map that forgets its oldest entries first: a cache that cannot grow."""
+
+    def __init__(self, size: int) -> None:
+        self._items: dict[K, V] = {}
+        self._size = size
+
+    def get(self, key: K) -> V | None:
+        return self._items.get(key)
+
+    def put(self, key: K, value: V) -> None:
+        items = self._items
+        if len(items) >= self._size:
+            del items[next(iter(items))]
+        items[key] = value
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+@dataclass
+class Done:
+    """A unit of pass one done: its slice of the table, and for a block what reading it gave."""
+
+    chunk: pd.DataFrame
+    block: LineBlock | None = None
+    read: BlockRead | None = None
+
+
+def work_on(unit: Batch | LineBlock, work: PassOne) -> Done:
+    """One unit's pass one, wherever it runs."""
+    if isinstance(unit, Batch):
+        return Done(work.chunk(unit.records, format=unit.format, document=unit.document))
+    result = work.block(unit)
+    return Done(result.chunk, unit, result.read)

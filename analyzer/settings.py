@@ -1,0 +1,120 @@
+"""The run's options as one frozen value: the CLI builds it, the library runs by it.
+
+Every choice and range a user can give is defined here once; the click options take
+their choices and bounds from these names, so the command line and the library cannot
+drift apart, and the checks run once, when the settings are made.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from analyzer.errors import InputError
+from analyzer.ingest.base import ReadOptions
+from analyzer.sentiment import ScoringOptions
+
+# Whose mood the report, chart and summary speak for: a view name -> the author roles it
+# keeps (None keeps everyone). The data files always hold every record.
+AUTHOR_VIEWS: dict[str, frozenset[str] | None] = {
+    "fans": frozenset({"fan"}),
+    "all": None,
+    "media": frozenset({"media"}),
+    "pundits": frozenset({"pundit"}),
+    "players": frozenset({"player", "former player"}),
+    "coaches": frozenset({"coach"}),
+}
+DEFAULT_VIEW = "fans"
+
+# Where pass one runs: this machine's cores, or a Dask cluster (analyzer.engine).
+ENGINES = ("local", "dask")
+
+# The bounds of the numeric options, in minutes unless said otherwise.
+LAG_RANGE = (0.0, 30.0)
+HALF_TIME_BREAK_RANGE = (0.0, 60.0)
+NEUTRAL_BAND_RANGE = (0.0, 1.0)  # a compound score
+SHIFT_WINDOW_RANGE = (1, 30)
+DEFAULT_SHIFT_WINDOW = 5
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What one analysis is asked to do.
+
+    ``match`` is an id like ``"BEL-JPN"`` (``"BEL-ENG@2018-07-14"`` when teams met more than
+    once); ``match_file`` reads the match from a file instead of the shipped World Cups.
+    ``lag`` fixes how many minutes tweets run behind the pitch (estimated when None);
+    ``half_time_break`` is in minutes (the match file's, else 15). ``authors`` names the
+    view of :data:`AUTHOR_VIEWS` the report speaks for. ``shift_window`` is the minutes
+    before and after each goal compared for its mood shift; ``neutral_band`` replaces the
+    scorer's. ``jobs`` is how many processes read and score (every usable core when None);
+    ``engine`` is one of :data:`ENGINES`, ``scheduler`` a Dask scheduler's address.
+    ``excel_safe`` puts a ' before CSV cells a spreadsheet would run as a formula.
+    """
+
+    match: str | None = None
+    match_file: Path | None = None
+    lag: float | None = None
+    half_time_break: float | None = None
+    authors: str = DEFAULT_VIEW
+    shift_window: int = DEFAULT_SHIFT_WINDOW
+    neutral_band: float | None = None
+    jobs: int | None = None
+    engine: str = "local"
+    scheduler: str | None = None
+    excel_safe: bool = False
+    read: ReadOptions = field(default_factory=ReadOptions)
+
+    def __post_init__(self) -> None:
+        if self.match is None and self.match_file is None:
+            raise InputError("say which match: --match BEL-JPN, or --match-file for your own")
+        if self.match_file is not None:  # the API also takes a str
+            object.__setattr__(self, "match_file", Path(self.match_file))
+        if self.engine not in ENGINES:
+            raise InputError(f"--engine must be one of {', '.join(ENGINES)}, not {self.engine!r}")
+        if self.scheduler is not None and self.engine != "dask":
+            raise InputError("--scheduler names a Dask scheduler: add --engine dask")
+        if self.authors not in AUTHOR_VIEWS:
+            raise InputError(
+                f"--authors must be one of {', '.join(AUTHOR_VIEWS)}, not {self.authors!r}"
+            )
+        _check_range("--lag", self.lag, LAG_RANGE)
+        _check_range("--half-time-break", self.half_time_break, HALF_TIME_BREAK_RANGE)
+        _check_range("--neutral-band", self.neutral_band, NEUTRAL_BAND_RANGE)
+        _check_range("--shift-window", self.shift_window, SHIFT_WINDOW_RANGE)
+        if self.jobs is not None and self.jobs < 1:
+            raise InputError(f"--jobs must be 1 or more, not {self.jobs}")
+
+    @classmethod
+    def of(cls, settings: Settings | None = None, **options: Any) -> Settings:
+        """``settings`` with ``options`` replaced, or new settings from ``options`` alone.
+
+        ``read_options`` is accepted as another name for ``read``, as the API had it.
+        """
+        if "read_options" in options:
+            options["read"] = options.pop("read_options") or ReadOptions()
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(options) - known)
+        if unknown:
+            raise InputError(f"unknown setting(s): {', '.join(unknown)}")
+        return replace(settings, **options) if settings is not None else cls(**options)
+
+    @property
+    def roles(self) -> frozenset[str] | None:
+        """The author roles of the view (None: everyone)."""
+        return AUTHOR_VIEWS[self.authors]
+
+    @property
+    def scoring(self) -> ScoringOptions:
+        """How texts are scored: the football layers, with the neutral band given, if any."""
+        scoring = ScoringOptions.football()
+        if self.neutral_band is not None:
+            scoring = replace(scoring, neutral_band=self.neutral_band)
+        return scoring
+
+
+def _check_range(option: str, value: float | None, bounds: tuple[float, float]) -> None:
+    low, high = bounds
+    if value is not None and not low <= value <= high:
+        raise InputError(f"{option} must be between {low:g} and {high:g}, not {value:g}")
