@@ -30,3 +30,36 @@ def test_the_committed_example_is_up_to_date(fresh, name: str) -> None:
     assert (fresh / name).read_bytes() == (EXAMPLE / name).read_bytes(), (
         f"reports/BEL-JPN/{name} is stale: run `analyze tweets/ --match BEL-JPN` and commit it"
     )
+
+
+# A seeded synthetic stream's data files, as SHA-256 digests: any change to what the tool
+# writes for a stream (reading, scoring, placing, totals, the files' format) shows here.
+# A deliberate change regenerates them: UPDATE_DIGESTS=1 pytest tests/test_example.py
+STREAM_DIGESTS = REPO / "tests" / "data" / "expected" / "synthetic_stream.sha256"
+STREAM_FILES = ("records.csv", "records.jsonl", "moments.csv", "series.csv", "series_wall.csv")
+
+
+def test_a_synthetic_stream_gives_the_pinned_data_files(tmp_path) -> None:
+    import hashlib
+    import os
+
+    from analyzer.matches import shipped
+    from analyzer.synthetic import write_stream
+
+    (tmp_path / "in").mkdir()
+    write_stream(tmp_path / "in" / "s.jsonl", shipped().find("BEL-JPN"), tweets=3000, fmt="v1",
+                 seed=7, lag=2.0)  # fmt: skip
+    result = CliRunner().invoke(
+        main,
+        [str(tmp_path / "in"), "--match", "BEL-JPN", "--authors", "all", "--out",
+         str(tmp_path / "out"), "--quiet"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    digests = "".join(
+        f"{hashlib.sha256((tmp_path / 'out' / 'BEL-JPN' / name).read_bytes()).hexdigest()}  {name}\n"
+        for name in STREAM_FILES
+    )
+    if os.environ.get("UPDATE_DIGESTS"):
+        STREAM_DIGESTS.parent.mkdir(exist_ok=True)
+        STREAM_DIGESTS.write_text(digests, encoding="utf-8")
+    assert digests == STREAM_DIGESTS.read_text(encoding="utf-8")
