@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from analyzer.errors import InputError
-from analyzer.ingest.base import ReadOptions
-from analyzer.sentiment import ScoringOptions
+
+if TYPE_CHECKING:  # imported when used: the CLI reads this module for --help, which stays fast
+    from analyzer.ingest.base import ReadOptions
+    from analyzer.sentiment import ScoringOptions
 
 # Whose mood the report, chart and summary speak for: a view name -> the author roles it
 # keeps (None keeps everyone). The data files always hold every record.
@@ -64,7 +66,7 @@ class Settings:
     engine: str = "local"
     scheduler: str | None = None
     excel_safe: bool = False
-    read: ReadOptions = field(default_factory=ReadOptions)
+    read: ReadOptions = field(default_factory=lambda: _read_options())
 
     def __post_init__(self) -> None:
         if self.match is None and self.match_file is None:
@@ -93,7 +95,7 @@ class Settings:
         ``read_options`` is accepted as another name for ``read``, as the API had it.
         """
         if "read_options" in options:
-            options["read"] = options.pop("read_options") or ReadOptions()
+            options["read"] = options.pop("read_options") or _read_options()
         known = {f.name for f in fields(cls)}
         unknown = sorted(set(options) - known)
         if unknown:
@@ -108,10 +110,18 @@ class Settings:
     @property
     def scoring(self) -> ScoringOptions:
         """How texts are scored: the football layers, with the neutral band given, if any."""
+        from analyzer.sentiment import ScoringOptions
+
         scoring = ScoringOptions.football()
         if self.neutral_band is not None:
             scoring = replace(scoring, neutral_band=self.neutral_band)
         return scoring
+
+
+def _read_options() -> ReadOptions:
+    from analyzer.ingest.base import ReadOptions
+
+    return ReadOptions()
 
 
 def _check_range(option: str, value: float | None, bounds: tuple[float, float]) -> None:

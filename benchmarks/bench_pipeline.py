@@ -1,6 +1,6 @@
 """Benchmark: the whole ``analyze`` run against the pandas + vaderSentiment notebook, same file, same run.
 
-Run from the repo root: ``/work/venv/bin/python benchmarks/bench_pipeline.py [--quick]``. For
+Run from the repo root: ``python benchmarks/bench_pipeline.py [--quick]``. For
 each retweet share it writes a seeded synthetic BEL-JPN stream, then times, in fresh processes
 and on that same file, the baseline a user would write (``pandas.read_json`` + vaderSentiment +
 a per-minute groupby) and ``analyze`` end to end (read, score, align, series, chart, HTML, data

@@ -1,6 +1,6 @@
 """Benchmark: analyzer's Vader against vaderSentiment 3.3.2 on short fan tweets, same run.
 
-Run from the repo root: ``/work/venv/bin/python benchmarks/bench_vader.py``. It builds a seeded
+Run from the repo root: ``python benchmarks/bench_vader.py``. It builds a seeded
 corpus of realistic short tweets, checks that both scorers agree exactly on every text, then
 prints texts/second for each (best of a few repeats) and the speed ratio.
 """
