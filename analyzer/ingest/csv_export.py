@@ -1,4 +1,8 @@
-"""CSV and TSV tweet exports with a header row -> records, their columns found by name."""
+"""CSV and TSV tweet exports with a header row -> records, their columns found by name.
+
+The header is found by trying each delimiter for a known text column, not by
+csv.Sniffer, which guesses from the whole sample and is misled by commas inside tweets.
+"""
 
 from __future__ import annotations
 
