@@ -41,6 +41,8 @@ class Analysis:
     match: Match
     folder_name: str  # where under the output folder this match's files go
     settings: Settings
+    view: str  # whose mood the report speaks for: a key of settings.AUTHOR_VIEWS
+    view_note: str | None  # why the view is not the one asked for, when it is not
     clock: MatchClock
     lag: Lag
     read: list[FileRead]
@@ -55,10 +57,6 @@ class Analysis:
     input_base: Path  # the input files' paths are relative to this
     jobs: int  # processes the analysis used
     store: Spill  # the records, on disk
-
-    @property
-    def view(self) -> str:
-        return self.settings.authors
 
     @property
     def shift_window(self) -> int:

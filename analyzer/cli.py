@@ -24,6 +24,7 @@ from analyzer.settings import (
     DEFAULT_SHIFT_WINDOW,
     DEFAULT_VIEW,
     ENGINES,
+    FALLBACK_VIEW,
     HALF_TIME_BREAK_RANGE,
     LAG_RANGE,
     NEUTRAL_BAND_RANGE,
@@ -146,8 +147,9 @@ def main() -> None:
                    "when not given).")  # fmt: skip
 @click.option("--half-time-break", type=click.FloatRange(*HALF_TIME_BREAK_RANGE), metavar="MINUTES",
               help="Length of the half-time break (the match file's, else 15).")  # fmt: skip
-@click.option("--authors", type=click.Choice(list(AUTHOR_VIEWS)), default=DEFAULT_VIEW, show_default=True,
-              help="Whose mood the report, chart and summary speak for; the data files keep everyone.")  # fmt: skip
+@click.option("--authors", type=click.Choice(list(AUTHOR_VIEWS)),
+              help=f"Whose mood the report, chart and summary speak for; the data files keep everyone. "
+                   f"[default: {DEFAULT_VIEW}, or {FALLBACK_VIEW} when no author is known to be a fan]")  # fmt: skip
 @click.option("--neutral-band", type=click.FloatRange(*NEUTRAL_BAND_RANGE), metavar="WIDTH",
               help="Compound scores within +/-WIDTH are neutral (default: the football "
                    "scorer's 0.01, chosen from labelled tweets; VADER's own is 0.05).")  # fmt: skip
@@ -175,7 +177,7 @@ def run(
     out: Path,
     lag: float | None,
     half_time_break: float | None,
-    authors: str,
+    authors: str | None,
     neutral_band: float | None,
     shift_window: int,
     jobs: int | None,

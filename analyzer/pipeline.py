@@ -23,7 +23,7 @@ from analyzer.engine.spill import Spill
 from analyzer.ingest import Inputs
 from analyzer.matches import Match, load_match_file, shipped
 from analyzer.matches.clock import MatchClock
-from analyzer.settings import Settings
+from analyzer.settings import AUTHOR_VIEWS, Settings, choose_view
 from analyzer.timeline.series import MinuteSeries
 from analyzer.timeline.stream import settle_lag, stream_spikes
 
@@ -68,17 +68,20 @@ def analyze(
     unplaced = Spill()
     try:
         wall = MinuteSeries()
-        first_pass(inputs, engine, unplaced, wall)
+        roles = first_pass(inputs, engine, unplaced, wall)
+        view, view_note = choose_view(settings.authors, roles)
         lag = settle_lag(settings.lag, wall, match, clock)
         clock = clock.with_lag(lag.minutes)
         spikes, detected = stream_spikes(wall, match, clock)
-        placed = second_pass(unplaced, match, clock, roles=settings.roles)
+        placed = second_pass(unplaced, match, clock, roles=AUTHOR_VIEWS[view])
     finally:
         unplaced.close()
     return Analysis(
         match=match,
         folder_name=folder_name,
         settings=settings,
+        view=view,
+        view_note=view_note,
         clock=clock,
         lag=lag,
         read=inputs.read,

@@ -7,6 +7,7 @@ drift apart, and the checks run once, when the settings are made.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,7 +28,10 @@ AUTHOR_VIEWS: dict[str, frozenset[str] | None] = {
     "players": frozenset({"player", "former player"}),
     "coaches": frozenset({"coach"}),
 }
+# The view when none is asked for: the fans, or everyone when no author is known to be one
+# (an export without author columns): the report is never empty when there are records.
 DEFAULT_VIEW = "fans"
+FALLBACK_VIEW = "all"
 
 # Where pass one runs: this machine's cores, or a Dask cluster (analyzer.engine).
 ENGINES = ("local", "dask")
@@ -59,7 +63,7 @@ class Settings:
     match_file: Path | None = None
     lag: float | None = None
     half_time_break: float | None = None
-    authors: str = DEFAULT_VIEW
+    authors: str | None = None  # None: DEFAULT_VIEW, or FALLBACK_VIEW (see choose_view)
     shift_window: int = DEFAULT_SHIFT_WINDOW
     neutral_band: float | None = None
     jobs: int | None = None
@@ -77,7 +81,7 @@ class Settings:
             raise InputError(f"--engine must be one of {', '.join(ENGINES)}, not {self.engine!r}")
         if self.scheduler is not None and self.engine != "dask":
             raise InputError("--scheduler names a Dask scheduler: add --engine dask")
-        if self.authors not in AUTHOR_VIEWS:
+        if self.authors is not None and self.authors not in AUTHOR_VIEWS:
             raise InputError(
                 f"--authors must be one of {', '.join(AUTHOR_VIEWS)}, not {self.authors!r}"
             )
@@ -103,11 +107,6 @@ class Settings:
         return replace(settings, **options) if settings is not None else cls(**options)
 
     @property
-    def roles(self) -> frozenset[str] | None:
-        """The author roles of the view (None: everyone)."""
-        return AUTHOR_VIEWS[self.authors]
-
-    @property
     def scoring(self) -> ScoringOptions:
         """How texts are scored: the football layers, with the neutral band given, if any."""
         from analyzer.sentiment import ScoringOptions
@@ -116,6 +115,28 @@ class Settings:
         if self.neutral_band is not None:
             scoring = replace(scoring, neutral_band=self.neutral_band)
         return scoring
+
+
+def choose_view(asked: str | None, roles: Mapping[str, int]) -> tuple[str, str | None]:
+    """The view the report speaks for, given the records' roles, and a line saying why when
+    it is not the one asked for (or the default).
+
+    Asked for, a view is kept even when empty (the user chose it). Not asked for, it is the
+    fans, unless no record is a fan's: then everyone, so the report is never empty.
+    """
+    if asked is not None:
+        return asked, None
+    total = sum(roles.values())
+    fans = sum(n for role, n in roles.items() if role in (AUTHOR_VIEWS[DEFAULT_VIEW] or ()))
+    if fans or not total:
+        return DEFAULT_VIEW, None
+    unknown = roles.get("unknown", 0)
+    why = (
+        "the input says nothing about its authors"
+        if unknown == total
+        else f"no author is known to be a fan ({unknown:,} of {total:,} unknown)"
+    )
+    return FALLBACK_VIEW, f"The report speaks for everyone: {why} (--authors picks a view)."
 
 
 def _read_options() -> ReadOptions:

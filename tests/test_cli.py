@@ -323,3 +323,36 @@ def test_a_stream_that_misses_every_goal_says_so_without_nan(tmp_path) -> None:
         "48' Haraguchi BEL 0-1 JPN   n/a (no scored record on one side)  (0 before, 0 after)"
         in result.output
     )
+
+
+def test_without_authors_the_default_view_is_everyone_and_says_so(tmp_path) -> None:
+    # An export with no author columns: nobody can be told to be a fan.
+    rows = ["text,created_at"] + [
+        f'"Goal! Japan lead, what a strike {n}",2018-07-02T19:0{n % 10}:00Z' for n in range(40)
+    ]
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "export.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        main, [str(tmp_path / "in"), "--match", "BEL-JPN", "--out", str(tmp_path / "out")]
+    )
+    assert result.exit_code == 0, result.output
+    note = "The report speaks for everyone: the input says nothing about its authors (--authors picks a view)."
+    assert note in result.output.splitlines()
+    folder = tmp_path / "out" / "BEL-JPN"
+    summary = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
+    assert summary["view"] == {"authors": "all", "asked": None, "records": 40, "note": note}
+    assert note in (folder / "report.html").read_text(encoding="utf-8")
+    # Asked for, the fans' view is kept even though it is empty.
+    asked = CliRunner().invoke(
+        main,
+        [
+            str(tmp_path / "in"),
+            "--match",
+            "BEL-JPN",
+            "--authors",
+            "fans",
+            "--out",
+            str(tmp_path / "o2"),
+        ],
+    )
+    assert "The report speaks for fans: 0 of the 40 records" in asked.output

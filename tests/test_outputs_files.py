@@ -141,8 +141,10 @@ def test_summary_json_says_what_was_read_and_found(result, tmp_path) -> None:
     assert read["001_f94c4db15e66a882.txt"]["records"] == {"tweet": 17}
     digest = hashlib.sha256((SAMPLES / "001_f94c4db15e66a882.txt").read_bytes()).hexdigest()
     assert read["001_f94c4db15e66a882.txt"]["sha256"] == digest
-    moments = {m["moment"]: m for m in summary["moments"]}
-    assert moments["goal-2"]["records"] == 7
+    assert summary["view"] == {"authors": "fans", "asked": None, "records": 10, "note": None}
+    moments = {m["moment"]: m for m in summary["moments"]}  # the view's: fans
+    everyone = {m["moment"]: m for m in summary["all_moments"]}
+    assert (moments["goal-2"]["records"], everyone["goal-2"]["records"]) == (1, 7)
     assert {t["moment"] for t in summary["teams"]} >= {"goal-2", "full-time"}
     assert summary["outputs"][-1] == "summary.json"
 

@@ -7,6 +7,7 @@ places timed records on the match clock, keeps them on disk and keeps running to
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from analyzer.engine import Engine
@@ -20,11 +21,13 @@ from analyzer.timeline.stream import StreamSeries, add_wall_clock
 from analyzer.timeline.totals import Tally
 
 
-def first_pass(inputs: Inputs, engine: Engine, spill: Spill, wall: MinuteSeries) -> None:
+def first_pass(inputs: Inputs, engine: Engine, spill: Spill, wall: MinuteSeries) -> Counter[str]:
     """Every unit read, scored, attributed to teams and placed by its words, in input order.
 
     Records with a posting time also go into the wall-clock series, for the lag and spikes.
+    Returns how many records each author role has, to choose the view by.
     """
+    roles: Counter[str] = Counter()
     positions: dict[str, int] = {}  # records so far in each file read in blocks
     try:
         for done in engine.run(inputs.work()):
@@ -36,10 +39,12 @@ def first_pass(inputs: Inputs, engine: Engine, spill: Spill, wall: MinuteSeries)
                     chunk["position"] += base
                 positions[done.block.path] = base + len(chunk)
             add_wall_clock(wall, chunk)
+            roles.update(Counter(chunk["author_role"].astype(str).tolist()))
             spill.append(chunk)
         inputs.finish()
     finally:
         engine.close()
+    return roles
 
 
 @dataclass

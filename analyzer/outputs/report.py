@@ -43,6 +43,7 @@ class ReportInput:
     read: list[FileRead]
     skipped: list[FileSkipped]
     view: str  # whose mood the report speaks for ("fans", "all", ...)
+    view_note: str | None  # why that view, when it is not the one asked for
     view_tally: Tally  # the view's records
     everyone: Tally  # every record (for the per-role table and the totals)
     lag: Lag
@@ -63,6 +64,7 @@ def report_input_of(analysis: Analysis, chart_png: bytes) -> ReportInput:
         read=analysis.read,
         skipped=analysis.skipped,
         view=analysis.view,
+        view_note=analysis.view_note,
         view_tally=analysis.view_tally,
         everyone=analysis.tally,
         lag=analysis.lag,
@@ -111,7 +113,12 @@ def report_context(data: ReportInput) -> dict[str, Any]:
         "inputs": [_input_row(f) for f in data.read],
         "skipped": [{"path": s.path, "reason": s.reason} for s in data.skipped],
         "totals": _totals(data.everyone),
-        "view": {"name": data.view, "records": tally.records, "all": data.view == "all"},
+        "view": {
+            "name": data.view,
+            "records": tally.records,
+            "all": data.view == "all",
+            "note": data.view_note,
+        },
         "lag": {"minutes": data.lag.minutes, "source": data.lag.source, "detail": data.lag.detail},
         "chart": "data:image/png;base64," + base64.b64encode(data.chart_png).decode("ascii"),
         "moments": _moment_rows(tally.moments()),
@@ -214,7 +221,7 @@ def _rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return [{str(k): v for k, v in row.items()} for row in frame.to_dict("records")]
 
 
-def _input_row(read: FileRead) -> dict[str, str]:
+def _input_row(read: FileRead) -> dict[str, Any]:
     counts = ", ".join(f"{n} {kind}" for kind, n in sorted(read.counts.items()))
     problems = ""
     if read.problem_count:
@@ -226,6 +233,7 @@ def _input_row(read: FileRead) -> dict[str, str]:
         "format": read.format,
         "counts": counts or "no records",
         "problems": problems,
+        "notes": list(read.notes),
     }
 
 

@@ -19,11 +19,11 @@ if TYPE_CHECKING:
     from analyzer.analysis import Analysis
 
 # Bumped when the document's shape changes, so readers can tell versions apart.
-SUMMARY_FORMAT = 1
+SUMMARY_FORMAT = 2
 
 
 def summary_document(analysis: Analysis, *, outputs: list[str]) -> dict[str, Any]:
-    everyone = analysis.tally
+    everyone, view = analysis.tally, analysis.view_tally
     goal_labels = [m.label for m in analysis.match.moments if m.kind is MomentKind.GOAL]
     lag = analysis.lag
     return {
@@ -35,6 +35,14 @@ def summary_document(analysis: Analysis, *, outputs: list[str]) -> dict[str, Any
             "scoring_layers": list(analysis.scoring.layers_on()),
         },
         "match": _match(analysis.match),
+        # Whose mood the sections below speak for: the moments, teams and mood shifts are the
+        # view's; "counts" and "all_moments" count every record, as the data files do.
+        "view": {
+            "authors": analysis.view,
+            "asked": analysis.settings.authors,
+            "records": view.records,
+            "note": analysis.view_note,
+        },
         "settings": {
             "authors": analysis.view,
             "lag_minutes": lag.minutes,
@@ -69,12 +77,12 @@ def summary_document(analysis: Analysis, *, outputs: list[str]) -> dict[str, Any
             "retweets": everyone.retweets,
             "unaligned": everyone.unaligned,
             "unscored": everyone.labels.get("unscored", 0),
-            "in_view": analysis.view_tally.records,
+            "in_view": view.records,
         },
-        "moments": _records(everyone.moments()),
-        "view_moments": _records(analysis.view_tally.moments()),
-        "teams": _records(everyone.team_moods()),
-        "roles": _records(everyone.role_moods()),
+        "all_moments": _records(everyone.moments()),
+        "moments": _records(view.moments()),
+        "teams": _records(view.team_moods()),
+        "roles": _records(everyone.role_moods()),  # one row per role: every record
         "spikes": [
             {
                 "start_utc": pd.Timestamp(s.start * 60, unit="s", tz="UTC").strftime(
@@ -104,7 +112,7 @@ def summary_document(analysis: Analysis, *, outputs: list[str]) -> dict[str, Any
                 "ci_low": s.ci_low,
                 "ci_high": s.ci_high,
             }
-            for label, s in zip(goal_labels, analysis.shifts(view=False), strict=False)
+            for label, s in zip(goal_labels, analysis.shifts(), strict=False)
         ],
         "outputs": outputs,
     }

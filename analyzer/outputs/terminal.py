@@ -19,11 +19,13 @@ def summary_lines(analysis: Analysis) -> list[str]:
     made_of = ", ".join(f"{n} {_plural(kind, n)}" for kind, n in kinds)
     lines += [
         "",
-        f"{everyone.records} records ({made_of}); "
+        f"{everyone.records:,} {_plural('record', everyone.records)} ({made_of}); "
         f"{everyone.unaligned} could not be placed on the match clock.",
     ]
     lines += _timing(analysis)
-    if analysis.view != "all":
+    if analysis.view_note:
+        lines.append(analysis.view_note)
+    elif analysis.view != "all":
         lines.append(
             f"The report speaks for {analysis.view}: {view.records} of the {everyone.records} "
             "records (--authors all for everyone)."
@@ -43,6 +45,7 @@ def _files(analysis: Analysis) -> list[str]:
             f"  ({f.problem_count} problem(s), first: {f.problems[0]})" if f.problem_count else ""
         )
         lines.append(f"  {f.path:<{width}}  {counts or 'no records'}{problems}")
+        lines += [f"  {'':<{width}}  {note}" for note in f.notes]
     lines += [f"  skipped {s.path}: {s.reason}" for s in analysis.skipped]
     return lines
 
