@@ -21,6 +21,7 @@ from click_default_group import DefaultGroup
 from analyzer.errors import AnalyzerError
 from analyzer.settings import (
     AUTHOR_VIEWS,
+    DEFAULT_POST_MATCH,
     DEFAULT_SHIFT_WINDOW,
     DEFAULT_VIEW,
     ENGINES,
@@ -28,6 +29,7 @@ from analyzer.settings import (
     HALF_TIME_BREAK_RANGE,
     LAG_RANGE,
     NEUTRAL_BAND_RANGE,
+    POST_MATCH_RANGE,
     SHIFT_WINDOW_RANGE,
 )
 
@@ -155,6 +157,10 @@ def main() -> None:
                    "scorer's 0.01, chosen from labelled tweets; VADER's own is 0.05).")  # fmt: skip
 @click.option("--shift-window", type=click.IntRange(*SHIFT_WINDOW_RANGE), default=DEFAULT_SHIFT_WINDOW, show_default=True,
               metavar="MINUTES", help="Minutes before and after each goal compared for its mood shift.")  # fmt: skip
+@click.option("--post-match", type=click.FloatRange(*POST_MATCH_RANGE), default=DEFAULT_POST_MATCH,
+              show_default=True, metavar="MINUTES",
+              help="Minutes after the final whistle that records still count for the match; later "
+                   "ones stay in the data files with the moment 'later'.")  # fmt: skip
 @click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
               help="Processes that read and score (default: every core; inputs under 16 MiB "
                    "use one).")  # fmt: skip
@@ -180,6 +186,7 @@ def run(
     authors: str | None,
     neutral_band: float | None,
     shift_window: int,
+    post_match: float,
     jobs: int | None,
     engine: str,
     scheduler: str | None,
@@ -216,6 +223,7 @@ def run(
         half_time_break=half_time_break,
         authors=authors,
         shift_window=shift_window,
+        post_match=post_match,
         neutral_band=neutral_band,
         jobs=jobs,
         engine=engine,

@@ -73,7 +73,9 @@ def analyze(
         lag = settle_lag(settings.lag, wall, match, clock)
         clock = clock.with_lag(lag.minutes)
         spikes, detected = stream_spikes(wall, match, clock)
-        placed = second_pass(unplaced, match, clock, roles=AUTHOR_VIEWS[view])
+        placed = second_pass(
+            unplaced, match, clock, roles=AUTHOR_VIEWS[view], post_match=settings.post_match
+        )
     finally:
         unplaced.close()
     return Analysis(

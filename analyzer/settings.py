@@ -41,6 +41,8 @@ LAG_RANGE = (0.0, 30.0)
 HALF_TIME_BREAK_RANGE = (0.0, 60.0)
 NEUTRAL_BAND_RANGE = (0.0, 1.0)  # a compound score
 SHIFT_WINDOW_RANGE = (1, 30)
+POST_MATCH_RANGE = (0.0, 24 * 60.0)
+DEFAULT_POST_MATCH = 60.0  # minutes after the final whistle a stream still reacts to the match
 DEFAULT_SHIFT_WINDOW = 5
 
 
@@ -56,7 +58,8 @@ class Settings:
     before and after each goal compared for its mood shift; ``neutral_band`` replaces the
     scorer's. ``jobs`` is how many processes read and score (every usable core when None);
     ``engine`` is one of :data:`ENGINES`, ``scheduler`` a Dask scheduler's address.
-    ``excel_safe`` puts a ' before CSV cells a spreadsheet would run as a formula.
+    ``post_match`` is how many minutes after the final whistle records still count for the
+    match; later ones are kept in the data files as ``later``. ``excel_safe`` puts a ' before CSV cells a spreadsheet would run as a formula.
     """
 
     match: str | None = None
@@ -65,6 +68,7 @@ class Settings:
     half_time_break: float | None = None
     authors: str | None = None  # None: DEFAULT_VIEW, or FALLBACK_VIEW (see choose_view)
     shift_window: int = DEFAULT_SHIFT_WINDOW
+    post_match: float = DEFAULT_POST_MATCH
     neutral_band: float | None = None
     jobs: int | None = None
     engine: str = "local"
@@ -89,6 +93,7 @@ class Settings:
         _check_range("--half-time-break", self.half_time_break, HALF_TIME_BREAK_RANGE)
         _check_range("--neutral-band", self.neutral_band, NEUTRAL_BAND_RANGE)
         _check_range("--shift-window", self.shift_window, SHIFT_WINDOW_RANGE)
+        _check_range("--post-match", self.post_match, POST_MATCH_RANGE)
         if self.jobs is not None and self.jobs < 1:
             raise InputError(f"--jobs must be 1 or more, not {self.jobs}")
 

@@ -101,7 +101,9 @@ def test_place_by_time_places_timed_rows_and_leaves_the_others(bel_jpn) -> None:
     chunk = chunk_with_times(
         ["2018-07-02T17:30:00Z", "2018-07-02T19:07:30Z", None, "2018-07-02T20:00:00Z"]
     )
-    placed = place_by_time(chunk, MatchClock.for_match(bel_jpn, lag=2.0), Timeline(bel_jpn))
+    placed = place_by_time(
+        chunk, MatchClock.for_match(bel_jpn, lag=2.0), Timeline(bel_jpn), post_match=60.0
+    )
     assert placed["moment"].tolist() == ["pre-match", "goal-1", "untouched", "full-time"]
     assert placed["minute"].tolist()[:2] == ["-32'", "49'"]
     assert placed["phase"].tolist() == ["pre-match", "second half", "unknown", "post-match"]

@@ -113,3 +113,18 @@ def test_without_posting_times_no_lag_applies_and_no_series_is_written(tmp_path)
         written = analyzer.write_outputs(result, tmp_path)
         assert "series.csv" not in written.files
         assert not (tmp_path / "BEL-JPN" / "series.csv").exists()
+
+
+def test_records_after_the_post_match_window_are_kept_as_later(stream_folder) -> None:
+    with analyzer.analyze(stream_folder, match="BEL-JPN", authors="all", post_match=5.0) as result:
+        records = result.records
+        end = result.match.final_whistle_position
+        later = records[records["moment"] == "later"]
+        timed = records[records["method"] == "time"]
+        assert len(later) == result.tally.later > 1000  # the stream runs ~20 min past full time
+        assert later.index.equals(timed[timed["clock"] > end + 5].index)
+        moments = result.moments
+        placed = moments[moments["kind"] != "comeback"]["records"].sum()
+        assert placed == len(records) - len(later) - result.tally.unaligned
+        assert result.series.volume == len(timed) - len(later)  # not on the chart either
+        assert "later" not in set(result.view_tally.sample()["moment"])

@@ -59,15 +59,23 @@ class Placed:
 
 
 def second_pass(
-    unplaced: Spill, match: Match, clock: MatchClock, *, roles: frozenset[str] | None
+    unplaced: Spill,
+    match: Match,
+    clock: MatchClock,
+    *,
+    roles: frozenset[str] | None,
+    post_match: float,
 ) -> Placed:
-    """Place each timed record on the clock and total everything up, for everyone and the view."""
+    """Place each timed record on the clock and total everything up, for everyone and the view.
+
+    Records posted over ``post_match`` minutes after the final whistle are kept as ``later``.
+    """
     timeline = Timeline(match)
     placed = Placed(
         Spill(), Tally(match), Tally(match, roles=roles), StreamSeries(), StreamSeries()
     )
     for chunk in unplaced:
-        chunk = place_by_time(chunk, clock, timeline)
+        chunk = place_by_time(chunk, clock, timeline, post_match=post_match)
         placed.store.append(chunk)
         placed.tally.add(chunk)
         placed.view_tally.add(chunk)

@@ -55,6 +55,7 @@ class ReportInput:
     lexicon_version: str | None = None
     neutral_band: float = 0.05
     naive_timezone: str = "UTC"
+    post_match: float = 60.0
 
 
 def report_input_of(analysis: Analysis, chart_png: bytes) -> ReportInput:
@@ -76,6 +77,7 @@ def report_input_of(analysis: Analysis, chart_png: bytes) -> ReportInput:
         lexicon_version=analysis.lexicon_version,
         neutral_band=analysis.scoring.neutral_band,
         naive_timezone=str(analysis.settings.read.naive_timezone),
+        post_match=analysis.settings.post_match,
     )
 
 
@@ -145,6 +147,7 @@ def report_context(data: ReportInput) -> dict[str, Any]:
             "neutral_band": f"{data.neutral_band:g}",
         },
         "naive_timezone": data.naive_timezone,
+        "post_match": data.post_match,
         "script_hash": script_hash(),
     }
 
@@ -207,6 +210,7 @@ def _totals(tally: Tally) -> dict[str, Any]:
         "unaligned": tally.unaligned,
         "unscored": tally.labels.get("unscored", 0),
         "retweets": tally.retweets,
+        "later": tally.later,
     }
 
 

@@ -51,6 +51,7 @@ def summary_document(analysis: Analysis, *, outputs: list[str]) -> dict[str, Any
             "lag_confidence": lag.estimate.confidence if lag.estimate and lag.estimate.ok else None,
             "half_time_break_minutes": analysis.clock.half_time_break,
             "shift_window_minutes": analysis.shift_window,
+            "post_match_minutes": analysis.settings.post_match,
             "naive_timezone": str(analysis.settings.read.naive_timezone),
         },
         "inputs": {
@@ -76,6 +77,7 @@ def summary_document(analysis: Analysis, *, outputs: list[str]) -> dict[str, Any
             "teams": _sorted(everyone.teams),
             "retweets": everyone.retweets,
             "unaligned": everyone.unaligned,
+            "later": everyone.later,
             "unscored": everyone.labels.get("unscored", 0),
             "in_view": view.records,
         },

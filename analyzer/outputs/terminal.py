@@ -22,6 +22,12 @@ def summary_lines(analysis: Analysis) -> list[str]:
         f"{everyone.records:,} {_plural('record', everyone.records)} ({made_of}); "
         f"{everyone.unaligned} could not be placed on the match clock.",
     ]
+    if everyone.later:
+        lines.append(
+            f"{everyone.later:,} {_plural('record', everyone.later)} posted over "
+            f"{analysis.settings.post_match:g} min after the final whistle: kept in the data "
+            "files as 'later', left out of the moments and the chart (--post-match)."
+        )
     lines += _timing(analysis)
     if analysis.view_note:
         lines.append(analysis.view_note)

@@ -28,6 +28,9 @@ from analyzer.matches import Goal, Match, Moment, MomentKind
 from analyzer.matches.clock import PHASES, MatchClock, Phase, minute_label
 from analyzer.records import Kind, Record
 
+# The moment of a record posted after the post-match window (settings.post_match).
+LATER = "later"
+
 # How much a placement can be trusted, by what placed it.
 CONFIDENCE_TIME = 0.9  # a posting time; the estimated lag is what keeps it below 1
 CONFIDENCE_NAMED_EVENT = 0.8  # names a scorer, or gives the scoreline
@@ -311,8 +314,18 @@ class Timeline:
         return decisive
 
 
-def place_by_time(chunk: pd.DataFrame, clock: MatchClock, timeline: Timeline) -> pd.DataFrame:
-    """Place every row with a posting time on the match clock (a copy; other rows unchanged)."""
+def place_by_time(
+    chunk: pd.DataFrame,
+    clock: MatchClock,
+    timeline: Timeline,
+    *,
+    post_match: float,
+) -> pd.DataFrame:
+    """Place every row with a posting time on the match clock (a copy; other rows unchanged).
+
+    Rows posted more than ``post_match`` minutes after the final whistle get the moment
+    ``later``: by then a stream talks of other matches and other news.
+    """
     timed = chunk["posted_at"].notna().to_numpy()
     if not timed.any():
         return chunk
@@ -332,6 +345,9 @@ def place_by_time(chunk: pd.DataFrame, clock: MatchClock, timeline: Timeline) ->
     full_time = next(i for i, m in enumerate(points) if m.kind is MomentKind.FULL_TIME)
     ids = np.where(after_end, moment_ids[full_time], ids)
     labels = np.where(after_end, moment_labels[full_time], labels)
+    later = positions > clock.match.final_whistle_position + post_match
+    ids = np.where(later, LATER, ids)
+    labels = np.where(later, f"Over {post_match:g} min after the final whistle", labels)
     placed.loc[timed, "moment"] = ids
     placed.loc[timed, "moment_label"] = labels
     placed.loc[timed, "clock"] = positions

@@ -17,6 +17,7 @@ from analyzer.matches import Match, MomentKind
 from analyzer.matches.clock import MatchClock, Phase, minute_label
 from analyzer.schema import SERIES_COLUMNS, WALL_SERIES_COLUMNS, typed
 from analyzer.timeline.lag import LagEstimate, estimate_lag
+from analyzer.timeline.placement import LATER
 from analyzer.timeline.series import MinuteSeries, minute_keys
 from analyzer.timeline.spikes import GoalDetection, Spike, attach_moments, detect_goals, find_spikes
 
@@ -89,6 +90,7 @@ def add_match_clock(
     # Masks over whole columns: selecting rows of the frame would copy every column.
     in_break = chunk["phase"].isin(BREAK_PHASES).to_numpy()
     keep = (chunk["method"] == "time").to_numpy() & (in_break if breaks else ~in_break)
+    keep &= ~chunk["moment"].eq(LATER).fillna(False).to_numpy(dtype=bool)  # past the window
     compounds = chunk[score].to_numpy(dtype=float, na_value=np.nan)
     if score != "compound":
         keep &= ~np.isnan(compounds)  # a team's score is missing where the row does not name it

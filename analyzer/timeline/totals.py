@@ -16,19 +16,10 @@ import pandas as pd
 
 from analyzer.matches import Match, MomentKind
 from analyzer.schema import MOMENT_COLUMNS, empty_records, typed
+from analyzer.timeline.placement import LATER
 
 # The most positive and most negative records the report lifts out.
 EXTREMES_KEPT = 5
-# Who a report speaks for: the author roles each --authors view keeps (None keeps everyone).
-# "Fan sentiment" is the default view; the data files always keep every record.
-AUTHOR_VIEWS: dict[str, frozenset[str] | None] = {
-    "fans": frozenset({"fan"}),
-    "all": None,
-    "media": frozenset({"media"}),
-    "pundits": frozenset({"pundit"}),
-    "players": frozenset({"player", "former player"}),
-    "coaches": frozenset({"coach"}),
-}
 
 # Rows of the records table carried into the HTML report and drawn as points in the
 # chart; above this the report says how many it shows and the chart bins by minute.
@@ -101,6 +92,7 @@ class Tally:
         self.roles: Counter[str] = Counter()
         self.teams: Counter[str] = Counter()
         self.retweets = 0
+        self.later = 0  # records posted after the post-match window (moment "later")
         self._moments: dict[str, _Sums] = {}
         self._team_moments: dict[tuple[str, str], _Mean] = {}
         self._by_role: dict[str, _Sums] = {}
@@ -125,13 +117,19 @@ class Tally:
         ):
             counter.update(counts(chunk[column]))
         self.retweets += int(chunk["is_retweet"].sum())
+        for role, rows in chunk.groupby("author_role", sort=False):
+            self._by_role.setdefault(str(role), _Sums()).add(rows)
+        # Records posted long after the final whistle are about something else by then: they
+        # stay in the data files and these counts, out of the moments, samples and extremes.
+        later = chunk["moment"].eq(LATER).fillna(False).to_numpy(dtype=bool)
+        if later.any():
+            self.later += int(later.sum())
+            chunk = chunk[~later]
         for moment_id, rows in chunk.groupby("moment", sort=False):
             self._moments.setdefault(str(moment_id), _Sums()).add(rows)
             for side in ("home", "away"):
                 key = (str(moment_id), side)
                 self._team_moments.setdefault(key, _Mean()).add(rows[f"{side}_compound"])
-        for role, rows in chunk.groupby("author_role", sort=False):
-            self._by_role.setdefault(str(role), _Sums()).add(rows)
         for moment in self.match.moments:
             if moment.id in self._spans:
                 end = moment.end_position if moment.end_position is not None else moment.position
