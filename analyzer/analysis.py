@@ -20,6 +20,7 @@ from analyzer.matches.clock import MatchClock
 from analyzer.schema import RECORD_COLUMN_NAMES
 from analyzer.sentiment import LEXICON_VERSION, ScoringOptions
 from analyzer.settings import Settings
+from analyzer.timeline.coverage import Coverage
 from analyzer.timeline.series import MinuteSeries
 from analyzer.timeline.shifts import MoodShift, mood_shifts
 from analyzer.timeline.spikes import GoalDetection, Spike
@@ -54,6 +55,7 @@ class Analysis:
     wall_series: MinuteSeries
     spikes: list[Spike]
     goals_detected: list[GoalDetection]
+    coverage: Coverage | None  # the stream's posting times against the match; None without any
     input_base: Path  # the input files' paths are relative to this
     jobs: int  # processes the analysis used
     store: Spill  # the records, on disk

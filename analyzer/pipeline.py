@@ -24,6 +24,7 @@ from analyzer.ingest import Inputs
 from analyzer.matches import Match, load_match_file, shipped
 from analyzer.matches.clock import MatchClock
 from analyzer.settings import AUTHOR_VIEWS, Settings, choose_view
+from analyzer.timeline.coverage import stream_coverage
 from analyzer.timeline.series import MinuteSeries
 from analyzer.timeline.stream import settle_lag, stream_spikes
 
@@ -73,6 +74,7 @@ def analyze(
         lag = settle_lag(settings.lag, wall, match, clock)
         clock = clock.with_lag(lag.minutes)
         spikes, detected = stream_spikes(wall, match, clock)
+        coverage = stream_coverage(wall, match, clock)
         placed = second_pass(
             unplaced, match, clock, roles=AUTHOR_VIEWS[view], post_match=settings.post_match
         )
@@ -95,6 +97,7 @@ def analyze(
         wall_series=wall,
         spikes=spikes,
         goals_detected=detected,
+        coverage=coverage,
         input_base=Path(path).parent if Path(path).is_file() else Path(path),
         jobs=jobs,
         store=placed.store,

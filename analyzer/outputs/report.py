@@ -23,6 +23,7 @@ from analyzer import __version__
 from analyzer.analysis import Analysis
 from analyzer.ingest import FileRead, FileSkipped
 from analyzer.matches import Match, MomentKind
+from analyzer.timeline.coverage import describe as describe_coverage
 from analyzer.timeline.shifts import MoodShift
 from analyzer.timeline.spikes import GoalDetection, Spike
 from analyzer.timeline.totals import Tally
@@ -56,6 +57,9 @@ class ReportInput:
     neutral_band: float = 0.05
     naive_timezone: str = "UTC"
     post_match: float = 60.0
+    coverage: list[str] = field(
+        default_factory=list
+    )  # how the stream covers the match, if not whole
 
 
 def report_input_of(analysis: Analysis, chart_png: bytes) -> ReportInput:
@@ -78,6 +82,7 @@ def report_input_of(analysis: Analysis, chart_png: bytes) -> ReportInput:
         neutral_band=analysis.scoring.neutral_band,
         naive_timezone=str(analysis.settings.read.naive_timezone),
         post_match=analysis.settings.post_match,
+        coverage=describe_coverage(analysis.coverage) if analysis.coverage else [],
     )
 
 
@@ -148,6 +153,7 @@ def report_context(data: ReportInput) -> dict[str, Any]:
         },
         "naive_timezone": data.naive_timezone,
         "post_match": data.post_match,
+        "coverage": data.coverage,
         "script_hash": script_hash(),
     }
 
@@ -171,7 +177,7 @@ def _spike_row(spike: Spike) -> dict[str, Any]:
         "minutes": spike.end - spike.start + 1,
         "peak": spike.peak_volume,
         "ratio": f"{spike.ratio:.1f}" if math.isfinite(spike.ratio) else "from nothing",
-        "near": f"{near.label} ({near.distance:+g} min)" if near else "",
+        "near": f"{near.label} ({near.distance:+g} min)" if near else "no match event near it",
         "terms": ", ".join(term for term, _ in spike.terms[:6]),
     }
 

@@ -14,6 +14,7 @@ import pandas as pd
 
 from analyzer import __version__
 from analyzer.matches import Match, MomentKind
+from analyzer.timeline.coverage import Coverage
 
 if TYPE_CHECKING:
     from analyzer.analysis import Analysis
@@ -85,6 +86,7 @@ def summary_document(analysis: Analysis, *, outputs: list[str]) -> dict[str, Any
         "moments": _records(view.moments()),
         "teams": _records(view.team_moods()),
         "roles": _records(everyone.role_moods()),  # one row per role: every record
+        "coverage": _coverage(analysis.coverage),
         "spikes": [
             {
                 "start_utc": pd.Timestamp(s.start * 60, unit="s", tz="UTC").strftime(
@@ -93,7 +95,7 @@ def summary_document(analysis: Analysis, *, outputs: list[str]) -> dict[str, Any
                 "minutes": s.end - s.start + 1,
                 "peak_per_minute": s.peak_volume,
                 "ratio": s.ratio if math.isfinite(s.ratio) else None,
-                "nearest_moment": s.moment.label if s.moment else None,
+                "after_moment": s.moment.label if s.moment else None,
                 "minutes_from_moment": s.moment.distance if s.moment else None,
                 "terms": [term for term, _ in s.terms],
             }
@@ -123,6 +125,23 @@ def summary_document(analysis: Analysis, *, outputs: list[str]) -> dict[str, Any
 def summary_json(analysis: Analysis, *, outputs: list[str]) -> str:
     document = _plain(summary_document(analysis, outputs=outputs))
     return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def _coverage(coverage: Coverage | None) -> dict[str, Any] | None:
+    """When the data starts and ends against the match, and its gaps (None without times)."""
+    if coverage is None:
+        return None
+    return {
+        "first_minute_utc": _utc_minute(coverage.first),
+        "last_minute_utc": _utc_minute(coverage.last),
+        "starts_after_kickoff_minutes": coverage.starts_late,
+        "ends_before_whistle_minutes": coverage.ends_early,
+        "gaps": [{"start_utc": _utc_minute(g.start), "minutes": g.minutes} for g in coverage.gaps],
+    }
+
+
+def _utc_minute(minute: float) -> str:
+    return pd.Timestamp(minute * 60, unit="s", tz="UTC").strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _match(match: Match) -> dict[str, Any]:

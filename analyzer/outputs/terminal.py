@@ -9,6 +9,7 @@ import pandas as pd
 
 from analyzer.analysis import Analysis
 from analyzer.matches import MomentKind
+from analyzer.timeline.coverage import describe as describe_coverage
 
 
 def summary_lines(analysis: Analysis) -> list[str]:
@@ -62,6 +63,8 @@ def _timing(analysis: Analysis) -> list[str]:
         return []
     said = {"given": "as given", "estimated": f"estimated: {lag.detail}", "assumed": lag.detail}
     lines = [f"Tweets run {lag.minutes:g} min behind the pitch ({said[lag.source]})."]
+    if analysis.coverage is not None:
+        lines += describe_coverage(analysis.coverage)
     if analysis.spikes:
         found = [d for d in analysis.goals_detected if d.detected]
         delays = ", ".join(f"{d.delay:g}" for d in found)
@@ -74,9 +77,9 @@ def _timing(analysis: Analysis) -> list[str]:
         for spike in analysis.spikes[:SPIKES_LISTED]:
             start = datetime.fromtimestamp(spike.start * 60, tz=UTC).strftime("%H:%M")
             near = (
-                f", near {spike.moment.label} ({spike.moment.distance:+g} min)"
+                f", after {spike.moment.label} ({spike.moment.distance:+g} min)"
                 if spike.moment
-                else ""
+                else ", no match event near it"
             )
             words = " ".join(term for term, _ in spike.terms[:4])
             lines.append(

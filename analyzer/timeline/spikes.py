@@ -15,6 +15,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from analyzer.timeline.coverage import covered_minutes
 from analyzer.timeline.series import MinuteSeries
 
 # The detector follows Zhao, Zhong, Wickramasuriya & Vasudevan (2011), "Human as Real-Time
@@ -105,8 +106,13 @@ def detect_spikes(
     ratio: float = RATIO,
     min_z: float = MIN_Z,
     end_fraction: float = END_FRACTION,
+    covered: npt.NDArray[np.bool_] | None = None,
 ) -> list[Spike]:
     """Spikes in a per-minute volume series, in time order.
+
+    ``covered`` marks the minutes that hold a whole minute of data (see
+    ``coverage.covered_minutes``): a window fires only when the minutes it compares
+    against are covered, so the edge of the data or a gap in it is never taken for calm.
 
     ``volume`` is indexed by consecutive integer minutes (``MinuteSeries.table()`` gives
     such an index). Each window length slides over the series; where the second half
@@ -126,10 +132,14 @@ def detect_spikes(
     if ratio <= 1:
         raise ValueError(f"the ratio must be above 1, not {ratio}")
     first_key = int(volume.index[0]) if len(volume) else 0
+    if covered is None:
+        covered = np.ones(len(counts), dtype=bool)
     found = [
         spike
         for window in sorted(set(windows))
-        for spike in _detect(counts, window, ratio=ratio, min_z=min_z, end_fraction=end_fraction)
+        for spike in _detect(
+            counts, covered, window, ratio=ratio, min_z=min_z, end_fraction=end_fraction
+        )
     ]
     merged = _merge(found)
     return [
@@ -147,9 +157,14 @@ def find_spikes(
     min_z: float = MIN_Z,
     end_fraction: float = END_FRACTION,
 ) -> list[Spike]:
-    """:func:`detect_spikes` on a series' volume, each spike with its ``terms`` top terms."""
+    """:func:`detect_spikes` on a series' volume, each spike with its ``terms`` top terms.
+
+    Minutes at the edges of the data and beside its gaps are not compared against.
+    """
+    volume = series.table()["volume"]
     spikes = detect_spikes(
-        series.table()["volume"],
+        volume,
+        covered=covered_minutes(volume.to_numpy(dtype=np.float64)),
         windows=windows,
         ratio=ratio,
         min_z=min_z,
@@ -161,23 +176,44 @@ def find_spikes(
     ]
 
 
-def nearest_moment(minute: float, moments: Sequence[tuple[float, str]]) -> NearestMoment | None:
-    """The moment (minute, label) closest to ``minute``; the earlier one on a tie; None if none."""
+def nearest_moment(
+    minute: float,
+    moments: Sequence[tuple[float, str]],
+    *,
+    near: tuple[float, float] = (-math.inf, math.inf),
+) -> NearestMoment | None:
+    """The moment (minute, label) closest to ``minute``; the earlier one on a tie.
+
+    None when there is none, or when the closest is not ``near``: ``minute`` minus the
+    moment's minute must lie within those bounds.
+    """
     best: NearestMoment | None = None
     for at, label in sorted(moments, key=lambda m: m[0]):
         distance = minute - at
         if best is None or abs(distance) < abs(best.distance):
             best = NearestMoment(at, label, distance)
+    if best is None or not near[0] <= best.distance <= near[1]:
+        return None
     return best
 
 
-def attach_moments(spikes: Sequence[Spike], moments: Sequence[tuple[float, str]]) -> list[Spike]:
-    """Each spike with the known moment nearest its start (minutes on the spikes' clock).
+def attach_moments(
+    spikes: Sequence[Spike],
+    moments: Sequence[tuple[float, str]],
+    *,
+    lag: float = 0.0,
+    early: float = EARLY_MINUTES,
+    max_delay: float = MAX_DELAY_MINUTES,
+) -> list[Spike]:
+    """Each spike with the known moment it follows, if any (minutes on the spikes' clock).
 
-    Pass the moments on the same clock as the series: for a wall-clock series, the
-    moments' wall-clock minutes (plus the stream's lag, if known).
+    A spike belongs to a moment when it starts from ``early`` minutes before the moment
+    (plus the stream's ``lag``) to ``max_delay`` minutes after: a burst minutes away from
+    every moment is something the match data does not list (a disallowed goal, a red
+    card, news), and is left without one rather than tied to the nearest.
     """
-    return [replace(s, moment=nearest_moment(s.start, moments)) for s in spikes]
+    near = (lag - early, lag + max_delay)
+    return [replace(s, moment=nearest_moment(s.start, moments, near=near)) for s in spikes]
 
 
 def detect_goals(
@@ -230,7 +266,13 @@ def _regular(volume: pd.Series) -> npt.NDArray[np.float64]:
 
 
 def _detect(
-    v: npt.NDArray[np.float64], window: int, *, ratio: float, min_z: float, end_fraction: float
+    v: npt.NDArray[np.float64],
+    covered: npt.NDArray[np.bool_],
+    window: int,
+    *,
+    ratio: float,
+    min_z: float,
+    end_fraction: float,
 ) -> list[Spike]:
     """One window length's spikes, minutes counted from the series' first.
 
@@ -247,7 +289,9 @@ def _detect(
     second = cumulative[ends] - cumulative[ends - half]
     with np.errstate(divide="ignore", invalid="ignore"):
         z = (second - first) / np.sqrt(second + first)
-    fires = (second >= ratio * first) & (second > first) & (z >= min_z)
+    uncovered = np.concatenate(([0], np.cumsum(~covered)))
+    first_covered = (uncovered[ends - half] - uncovered[ends - window]) == 0
+    fires = (second >= ratio * first) & (second > first) & (z >= min_z) & first_covered
     spikes: list[Spike] = []
     previous = -2
     for i in np.flatnonzero(fires).tolist():

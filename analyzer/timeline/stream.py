@@ -136,7 +136,7 @@ def stream_spikes(
         for m in match.moments
         if m.kind is not MomentKind.COMEBACK
     ]
-    spikes = attach_moments(find_spikes(wall), moments)
+    spikes = attach_moments(find_spikes(wall), moments, lag=clock.lag)
     goals = [minute for minute, _ in goal_times(match, pitch)]
     return spikes, detect_goals(goals, spikes)
 
