@@ -87,11 +87,20 @@ class Analysis:
         """One row per match moment: every record placed in it and their mood."""
         return self.tally.moments()
 
-    def shifts(self, *, view: bool = True) -> list[MoodShift]:
-        """The mood change around each goal, over posting times (empty without timed records)."""
-        series = (self.view_series if view else self.series).overall
+    def shifts(self, *, view: bool = True, team: str | None = None) -> list[MoodShift]:
+        """The mood change around each goal, over posting times (empty without timed records).
+
+        With ``team`` (a team code), the change in the mood of the sentences naming that
+        team: what its fans and its critics felt, apart from the other side's.
+        """
+        streams = self.view_series if view else self.series
+        if not streams.overall.volume:
+            return []
+        series = streams.overall
+        if team is not None:
+            series = streams.home if team == self.match.home.code else streams.away
         goals = [m.position for m in self.match.moments if m.kind is MomentKind.GOAL]
-        return mood_shifts(series, goals, window=self.shift_window) if series.volume else []
+        return mood_shifts(series, goals, window=self.shift_window)
 
     def close(self) -> None:
         self.store.close()

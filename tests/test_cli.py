@@ -319,10 +319,8 @@ def test_a_stream_that_misses_every_goal_says_so_without_nan(tmp_path) -> None:
     assert result.exit_code == 0, result.output
     assert "could not estimate: no goal inside the stream's times" in result.output
     assert "nan" not in result.output
-    assert (
-        "48' Haraguchi BEL 0-1 JPN   n/a (no scored record on one side)  (0 before, 0 after)"
-        in result.output
-    )
+    *_, row = [line for line in result.output.splitlines() if line.startswith("  48' Haraguchi")]
+    assert row.split() == ["48'", "Haraguchi", "BEL", "0-1", "JPN"] + ["n/a", "(0/0)"] * 3
 
 
 def test_without_authors_the_default_view_is_everyone_and_says_so(tmp_path) -> None:

@@ -52,6 +52,8 @@ class ReportInput:
     spikes: list[Spike] = field(default_factory=list)
     goals_detected: list[GoalDetection] = field(default_factory=list)
     shifts: list[MoodShift] = field(default_factory=list)
+    # The same for the sentences naming each team: (team name, shifts), home then away.
+    team_shifts: list[tuple[str, list[MoodShift]]] = field(default_factory=list)
     shift_window: int = 5
     lexicon_version: str | None = None
     neutral_band: float = 0.05
@@ -77,6 +79,10 @@ def report_input_of(analysis: Analysis, chart_png: bytes) -> ReportInput:
         spikes=analysis.spikes,
         goals_detected=analysis.goals_detected,
         shifts=analysis.shifts(),
+        team_shifts=[
+            (team.name, analysis.shifts(team=team.code))
+            for team in (analysis.match.home, analysis.match.away)
+        ],
         shift_window=analysis.shift_window,
         lexicon_version=analysis.lexicon_version,
         neutral_band=analysis.scoring.neutral_band,
@@ -140,8 +146,11 @@ def report_context(data: ReportInput) -> dict[str, Any]:
             for label, d in zip(goal_labels, data.goals_detected, strict=False)
         ],
         "shifts": [
-            _shift_row(label, s) for label, s in zip(goal_labels, data.shifts, strict=False)
+            _shift_row(label, s)
+            | {"teams": [_shift_row(label, t[i]) for _, t in data.team_shifts if t]}
+            for i, (label, s) in enumerate(zip(goal_labels, data.shifts, strict=False))
         ],
+        "shift_teams": [name for name, moves in data.team_shifts if moves],
         "shift_window": data.shift_window,
         "most_positive": [_record_row(r) for r in _rows(tally.most_positive())],
         "most_negative": [_record_row(r) for r in _rows(tally.most_negative())],

@@ -118,6 +118,21 @@ def summary_document(analysis: Analysis, *, outputs: list[str]) -> dict[str, Any
             }
             for label, s in zip(goal_labels, analysis.shifts(), strict=False)
         ],
+        # The same, in the mood of the sentences naming each team.
+        "team_mood_shifts": {
+            team.code: [
+                {
+                    "goal": label,
+                    "before": s.before_n,
+                    "after": s.after_n,
+                    "difference": s.difference,
+                    "ci_low": s.ci_low,
+                    "ci_high": s.ci_high,
+                }
+                for label, s in zip(goal_labels, analysis.shifts(team=team.code), strict=False)
+            ]
+            for team in (analysis.match.home, analysis.match.away)
+        },
         "outputs": outputs,
     }
 

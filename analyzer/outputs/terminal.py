@@ -10,6 +10,7 @@ import pandas as pd
 from analyzer.analysis import Analysis
 from analyzer.matches import MomentKind
 from analyzer.timeline.coverage import describe as describe_coverage
+from analyzer.timeline.shifts import MoodShift
 
 
 def summary_lines(analysis: Analysis) -> list[str]:
@@ -122,24 +123,32 @@ def _shifts(analysis: Analysis) -> list[str]:
     shifts = analysis.shifts()
     if not shifts:
         return []
-    labels = [m.label for m in analysis.match.moments if m.kind is MomentKind.GOAL]
+    match = analysis.match
+    teams = [(team.code, analysis.shifts(team=team.code)) for team in (match.home, match.away)]
+    labels = [m.label for m in match.moments if m.kind is MomentKind.GOAL]
     width = max(len(label) for label in labels)
+    columns = [("everyone", shifts), *[(f"about {code}", moves) for code, moves in teams]]
+    cells = [[_shift_cell(s) for s in moves] for _, moves in columns]
+    cell_width = max(len(c) for column in cells for c in column) + 2
     lines = [
         "",
         f"Mood shift at each goal ({analysis.view}; {analysis.shift_window} min before vs after, "
-        "by posting time; 95% interval):",
+        "by posting time; 95% interval; n before/after):",
+        f"  {'':<{width}}  " + "".join(f"{name:<{cell_width}}" for name, _ in columns).rstrip(),
     ]
-    for shift, label in zip(shifts, labels, strict=True):
-        if not math.isfinite(shift.difference):
-            difference = "n/a (no scored record on one side)"
-        elif not math.isfinite(shift.ci_low):
-            difference = f"{shift.difference:+.3f} (too few records for an interval)"
-        else:
-            difference = f"{shift.difference:+.3f} [{shift.ci_low:+.3f}, {shift.ci_high:+.3f}]"
-        lines.append(
-            f"  {label:<{width}}  {difference}  ({shift.before_n} before, {shift.after_n} after)"
-        )
+    for i, label in enumerate(labels):
+        row = "".join(f"{column[i]:<{cell_width}}" for column in cells).rstrip()
+        lines.append(f"  {label:<{width}}  {row}")
     return lines
+
+
+def _shift_cell(shift: MoodShift) -> str:
+    counts = f"({shift.before_n}/{shift.after_n})"
+    if not math.isfinite(shift.difference):
+        return f"n/a {counts}"
+    if not math.isfinite(shift.ci_low):
+        return f"{shift.difference:+.3f} [too few] {counts}"
+    return f"{shift.difference:+.3f} [{shift.ci_low:+.3f}, {shift.ci_high:+.3f}] {counts}"
 
 
 def _mood(row: pd.Series | None) -> str:
