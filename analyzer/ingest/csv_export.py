@@ -79,6 +79,8 @@ RETWEET_TEXT_COLUMNS = ("retweeted_status_full_text", "retweeted_status_text", "
 # Twint writes the local date and time apart, with the collecting machine's UTC offset.
 TWINT_TIME_COLUMNS = ("date", "time", "timezone")
 TRUE_WORDS = frozenset({"true", "t", "1", "yes", "y"})
+# How R, pandas and spreadsheets write a missing value in a column that has none.
+MISSING_WORDS = frozenset({"na", "nan", "null", "none", "n/a"})
 
 DELIMITERS = (",", "\t", ";", "|")
 # A tweet has at most a few dozen line breaks; a row spanning more lines than this is most
@@ -327,10 +329,8 @@ def read_csv_export(
         if not text.strip():
             problems.add(line, f"no text in column {header.columns[at.text]!r}; skipped")
             continue
-        url = row[at.url].strip() if at.url is not None else ""
-        tweet_id = _tweet_id(
-            row[at.tweet_id] if at.tweet_id is not None else "", url, line, problems
-        )
+        url = _cell(row, at.url)
+        tweet_id = _tweet_id(_cell(row, at.tweet_id), url, line, problems)
         value = _time_value(row, at)
         when = None
         if value:
@@ -347,9 +347,9 @@ def read_csv_export(
         if shown is not None:
             by_text_only += not said
             retweet_handle = retweet_handle or shown[1]
-            whole = row[at.retweet_text].strip() if at.retweet_text is not None else ""
+            whole = _cell(row, at.retweet_text)
             text = whole or text[shown.end() :]
-        elif said and at.retweet_text is not None and (whole := row[at.retweet_text].strip()):
+        elif said and (whole := _cell(row, at.retweet_text)):
             text = whole
         hashtags, mentions, links = text_entities(text)
         yield Record(
@@ -363,7 +363,7 @@ def read_csv_export(
             posted_at=posted_at,
             time_origin=origin,
             tweet_id=tweet_id,
-            lang=(row[at.lang].strip() or None) if at.lang is not None else None,
+            lang=_cell(row, at.lang) or None,
             is_retweet=said or shown is not None,
             retweet_of=retweet_of,
             retweet_of_handle=retweet_handle,
@@ -393,10 +393,10 @@ def read_csv_export(
 def _time_value(row: list[str], at: Columns) -> str:
     """The row's time as one string: Twint's date, time and offset joined into ISO 8601."""
     if at.twint_time is None:
-        return row[at.time].strip() if at.time is not None else ""
-    day, clock, zone = (row[i].strip() for i in at.twint_time)
+        return _cell(row, at.time)
+    day, clock, zone = (_cell(row, i) for i in at.twint_time)
     if not day:
-        return row[at.time].strip() if at.time is not None else ""
+        return _cell(row, at.time)
     offset = RE_UTC_OFFSET.fullmatch(zone)
     suffix = f"{offset[1]}{offset[2]}:{offset[3]}" if offset else ""
     if zone.upper() in ("UTC", "GMT", "Z"):
@@ -419,7 +419,9 @@ def _retweet_columns(row: list[str], at: Columns) -> tuple[bool, str | None, str
 
 
 def _cell(row: list[str], at: int | None) -> str:
-    return row[at].strip() if at is not None else ""
+    """A field's value, "" when the column is missing or the field says it is missing (NA)."""
+    value = row[at].strip() if at is not None else ""
+    return "" if value.lower() in MISSING_WORDS else value
 
 
 def _count(row: list[str], at: int | None, what: str, line: int, problems: Problems) -> int | None:
