@@ -800,7 +800,7 @@ class _Generator:
         for chance in MORE_SENTENCES_CHANCE:
             if rand() >= chance:
                 break
-            text = self._add_sentence(text, mood, team, rand)
+            text = self._add_sentence(text, kind, team, rand)
         if rand() < caps:
             text = text.upper()
         if rand() < EMOJI_CHANCE:
@@ -808,11 +808,21 @@ class _Generator:
             text += " " + emoji[int(rand() * len(emoji))] * (1 + int(rand() * 3))
             if rand() < FLAG_CHANCE:
                 text += FLAGS.get(team, "")
-        return self._decorate(text, team, rand)
+        # Talk of the host country or of other matches gets no tag of this match or team.
+        tags = (
+            "host" if kind.startswith("host-") else "later" if kind.startswith("later-") else team
+        )
+        return self._decorate(text, tags, rand)
 
-    def _add_sentence(self, text: str, mood: str, team: str, rand: Callable[[], float]) -> str:
-        """The text with one more sentence: an aside, or more of its own mood."""
-        pool = self._filled["aside" if rand() < 0.5 else mood, team]
+    def _add_sentence(self, text: str, kind: str, team: str, rand: Callable[[], float]) -> str:
+        """The text with one more sentence: an aside, or more of its own mood.
+
+        Talk of the host country or of other matches goes on about that, never the match.
+        """
+        if kind.startswith(("host-", "later-")):
+            pool = self._filled[kind, team]
+        else:
+            pool = self._filled["aside" if rand() < 0.5 else _TEMPLATES[kind][1], team]
         sentence = pool[int(rand() * len(pool))]
         if sentence in text or len(text) + len(sentence) > MAX_SENTENCES_CHARS:
             return text  # said already, or no room left for tags, links and replies
@@ -821,9 +831,12 @@ class _Generator:
         return f"{text}{'' if text[-1] in '.!?' else '.'} {sentence}"
 
     def _decorate(
-        self, text: str, team: str, rand: Callable[[], float]
+        self, text: str, tags: str, rand: Callable[[], float]
     ) -> tuple[str, tuple[_Entity, ...]]:
-        """Add mentions, hashtags and a link, each by its chance, and say where they are."""
+        """Add mentions, hashtags and a link, each by its chance, and say where they are.
+
+        ``tags`` names the hashtags to choose from: a team's code, "host" or "later".
+        """
         entities: list[_Entity] = []
         if rand() < REPLY_CHANCE:  # a reply: the handles it answers open the text
             handles = [self.handles[int(rand() * len(self.handles))]]
@@ -837,12 +850,12 @@ class _Generator:
         if rand() < HASHTAG_CHANCE:
             # One tag most often, up to MAX_HASHTAGS: fans pile them on.
             size = int(rand() ** 2 * MAX_HASHTAGS)
-            choices = self._hashtags[team][size]
-            suffix, tags = choices[int(rand() * len(choices))]
+            choices = self._hashtags[tags][size]
+            suffix, spans = choices[int(rand() * len(choices))]
             shift = len(text)
             if shift + len(suffix) <= TWEET_LIMIT:
                 text += suffix
-                for tag, start, end in tags:
+                for tag, start, end in spans:
                     entities.append(("#", tag, start + shift, end + shift))
         if rand() < LINK_CHANCE:
             link = self.links[int(rand() * len(self.links))]
@@ -900,13 +913,25 @@ class _Generator:
         """Per team, for 1 to MAX_HASHTAGS hashtags, every ordered choice: the text and each tag's span."""
         choices = {}
         home, away, year = self.match.home.code, self.match.away.code, self.match.date.year
-        for team in (self.match.home, self.match.away):
-            tags = (
+        host = "".join(self.match.home.name.split())
+        pools: dict[str, tuple[str, ...]] = {
+            team.code: (
                 f"#{home}{away}", "#WorldCup", f"#WorldCup{year}", f"#{team.code}", "#FIFAWorldCup",
                 "#" + "".join(team.name.split()), "#football",
-            )  # fmt: skip
+            )
+            for team in (self.match.home, self.match.away)
+        }  # fmt: skip
+        pools["host"] = (
+            "#WorldCup",
+            f"#WorldCup{year}",
+            "#FIFAWorldCup",
+            f"#{host}",
+            f"#{host}{year}",
+        )
+        pools["later"] = ("#WorldCup", f"#WorldCup{year}", "#FIFAWorldCup", "#football")
+        for key, tags in pools.items():
             by_size = []
-            for size in range(1, MAX_HASHTAGS + 1):
+            for size in range(1, min(MAX_HASHTAGS, len(tags)) + 1):
                 options = []
                 for chosen in itertools.permutations(tags, size):
                     suffix, spans = "", []
@@ -915,7 +940,8 @@ class _Generator:
                         suffix += " " + tag
                     options.append((suffix, tuple(spans)))
                 by_size.append(options)
-            choices[team.code] = by_size
+            by_size += [by_size[-1]] * (MAX_HASHTAGS - len(by_size))
+            choices[key] = by_size
         return choices
 
     def _catch_up(self, minute: float) -> None:
@@ -1180,7 +1206,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     from analyzer.errors import AnalyzerError
     from analyzer.matches import shipped
 
-    @click.command(help="Write a synthetic tweet stream about a match as JSON Lines.")
+    @click.command(
+        help="Write a synthetic tweet stream about a match, as JSON Lines or as a CSV export."
+    )
     @click.argument("out", type=click.Path(dir_okay=False, writable=True, path_type=Path))
     @click.option("--tweets", "-n", type=click.IntRange(min=0), default=10_000, show_default=True)
     @click.option(
@@ -1189,7 +1217,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         type=click.Choice([f.value for f in StreamFormat]),
         default=StreamFormat.V1.value,
         show_default=True,
-        help="v1: Twitter API v1.1; snscrape: snscrape JSON Lines; v2: Twitter API v2 flattened.",
+        help="v1: Twitter API v1.1; snscrape: snscrape JSON Lines; v2: Twitter API v2 flattened; "
+        "kaggle: the Kaggle World Cup 2022 CSV (no author columns, empty padding rows, CRLF); "
+        "twitter-r: R twitteR's data frame written by write.csv (cp1252).",
     )
     @click.option(
         "--retweets",
@@ -1205,10 +1235,42 @@ def main(argv: Sequence[str] | None = None) -> None:
         show_default=True,
         help="Minutes between an event on the pitch and the start of the reaction.",
     )
+    @click.option(
+        "--start-after",
+        type=click.FloatRange(min=0.0),
+        default=0.0,
+        metavar="MINUTES",
+        help="Start the stream this many minutes after kick-off (default: 45 minutes before).",
+    )
+    @click.option(
+        "--tail",
+        type=click.FloatRange(min=0.0),
+        default=0.0,
+        metavar="HOURS",
+        help="Run the stream this many hours past the final whistle, the talk turning to other "
+        "matches and news an hour after it (default: three hours in all).",
+    )
+    @click.option(
+        "--host",
+        type=click.FloatRange(0.0, 1.0),
+        default=0.0,
+        metavar="SHARE",
+        help="Share of the chatter about the home side's country as host of the tournament "
+        "(its stadiums, its laws), not about its team.",
+    )
     @click.option("--seed", type=int, default=1, show_default=True)
     @click.option("--match", "match_id", default="BEL-JPN", show_default=True, metavar="ID")
     def command(
-        out: Path, tweets: int, fmt: str, retweets: float, lag: float, seed: int, match_id: str
+        out: Path,
+        tweets: int,
+        fmt: str,
+        retweets: float,
+        lag: float,
+        start_after: float,
+        tail: float,
+        host: float,
+        seed: int,
+        match_id: str,
     ) -> None:
         try:
             match = shipped().find(match_id)
@@ -1217,8 +1279,19 @@ def main(argv: Sequence[str] | None = None) -> None:
         try:
             out.parent.mkdir(parents=True, exist_ok=True)  # as `analyze --out` does
             summary = write_stream(
-                out, match, tweets=tweets, fmt=fmt, retweets=retweets, lag=lag, seed=seed
+                out,
+                match,
+                tweets=tweets,
+                fmt=fmt,
+                retweets=retweets,
+                lag=lag,
+                seed=seed,
+                start_after=start_after,
+                tail=tail,
+                host=host,
             )
+        except ValueError as error:
+            raise click.ClickException(str(error)) from None
         except OSError as error:
             raise click.ClickException(f"cannot write {out}: {error.strerror}") from None
         rate = summary.tweets / summary.seconds if summary.seconds else 0.0

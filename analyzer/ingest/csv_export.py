@@ -103,6 +103,8 @@ RE_TWEET_ID = re.compile(r"x?([0-9]{1,20})")
 RE_RETWEET_TEXT = re.compile(r"RT @([A-Za-z0-9_]{1,15}):\s?")
 RE_COUNT = re.compile(r"([0-9]{1,15})(?:\.0*)?")
 RE_UTC_OFFSET = re.compile(r"([+-])([0-9]{2}):?([0-9]{2})")
+# R on Windows writes a character its code page lacks (an emoji in cp1252) as "<U+1F602>".
+RE_R_ESCAPE = re.compile(r"<U\+([0-9A-Fa-f]{4,6})>")
 RE_LINE_BREAK = re.compile(r"\r\n?|\n")
 
 
@@ -320,12 +322,16 @@ def read_csv_export(
     tally = RowTally()
     naive_seen = False
     by_text_only = 0  # retweets told by their text alone, the columns saying otherwise
+    r_escaped = 0  # texts with R's <U+...> escapes
 
     position = 0
     for line, offset, row in iter_rows(stream, first_line, header, problems=problems, tally=tally):
         # Line breaks inside a quoted field come as the file wrote them; texts from every
         # other format (and articles) break lines with "\n" alone.
         text = RE_LINE_BREAK.sub("\n", row[at.text]) if "\r" in row[at.text] else row[at.text]
+        if "<U+" in text:
+            text, n = RE_R_ESCAPE.subn(_unescape_r, text)
+            r_escaped += n > 0
         if not text.strip():
             problems.add(line, f"no text in column {header.columns[at.text]!r}; skipped")
             continue
@@ -377,17 +383,20 @@ def read_csv_export(
 
     problems.note(at.described(header))
     if tally.empty:
-        problems.note(f"{_rows(tally.empty)} empty and skipped")
+        problems.note(f"{tally.empty:,} empty {'row' if tally.empty == 1 else 'rows'} skipped")
     if naive_seen:
         problems.note(
             f"times without a time zone read as {_zone_name(options.naive_timezone)} "
             "(--naive-timezone)"
         )
     if by_text_only:
-        problems.note(
-            f'{_rows(by_text_only)} starting "RT @handle:" read as retweets of that handle, '
-            "though no column said so"
-        )
+        told = f'{_rows(by_text_only)} starting "RT @handle:" read as retweets of that handle'
+        columns = (at.retweet_flag, at.tweet_type, at.retweet_id, at.retweet_handle)
+        if any(c is not None for c in columns):
+            told += ", though the retweet columns did not say so"
+        problems.note(told)
+    if r_escaped:
+        problems.note(f"R's <U+...> escapes turned back into characters in {_texts(r_escaped)}")
 
 
 def _time_value(row: list[str], at: Columns) -> str:
@@ -449,6 +458,15 @@ def _zone_name(zone: tzinfo) -> str:
 
 def _rows(n: int) -> str:
     return f"{n:,} row" + ("" if n == 1 else "s")
+
+
+def _texts(n: int) -> str:
+    return f"{n:,} text" + ("" if n == 1 else "s")
+
+
+def _unescape_r(m: re.Match[str]) -> str:
+    code = int(m[1], 16)
+    return chr(code) if code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else m[0]
 
 
 def _listed(items: list[str]) -> str:
