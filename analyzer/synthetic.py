@@ -561,9 +561,12 @@ class _Generator:
         self.host_share = host
         self.final_whistle = self._periods()[-1][1]  # wall-clock minutes from kick-off
         self.later_from = self.final_whistle + lag + LATER_AFTER_MINUTES
+        if start_after >= self.final_whistle:
+            raise ValueError(
+                f"the stream would start after the final whistle ({start_after:g} minutes after "
+                f"kick-off, the match lasting {self.final_whistle:g} by the wall clock)"
+            )
         self.duration = self.final_whistle + self.before + tail * 60 if tail else duration
-        if self.duration <= 0:
-            raise ValueError(f"the stream starts after it ends ({start_after} minutes)")
         self.random = random.Random(seed)
         self.numbers = np.random.default_rng(seed)
         self.written = 0
@@ -842,11 +845,13 @@ class _Generator:
             handles = [self.handles[int(rand() * len(self.handles))]]
             while len(handles) < 3 and rand() < MORE_MENTIONS_CHANCE:
                 handles.append(self.handles[int(rand() * len(self.handles))])
-            start = 0
-            for handle in handles:
-                entities.append(("@", handle, start, start + len(handle) + 1))
-                start += len(handle) + 2
-            text = "".join(f"@{handle} " for handle in handles) + text
+            opening = "".join(f"@{handle} " for handle in handles)
+            if len(opening) + len(text) <= TWEET_LIMIT:
+                start = 0
+                for handle in handles:
+                    entities.append(("@", handle, start, start + len(handle) + 1))
+                    start += len(handle) + 2
+                text = opening + text
         if rand() < HASHTAG_CHANCE:
             # One tag most often, up to MAX_HASHTAGS: fans pile them on.
             size = int(rand() ** 2 * MAX_HASHTAGS)
