@@ -21,8 +21,9 @@ from analyzer.synthetic import write_stream
 
 from .conftest import DATA
 
-KAGGLE = DATA / "streams" / "kaggle_qat_ecu.csv"
-TWITTER_R = DATA / "streams" / "twitter_r_qat_ecu.csv"
+# Apart from tests/data/streams, whose mix of small files other tests pin file by file.
+KAGGLE = DATA / "exports" / "kaggle_qat_ecu.csv"
+TWITTER_R = DATA / "exports" / "twitter_r_qat_ecu.csv"
 QAT_ECU_KICKOFF = datetime(2022, 11, 20, 16, 0, tzinfo=UTC)
 RE_RT = re.compile(r"RT @(\w+): ")
 RETWEET_COUNTS = 641  # the twitteR fixture's retweetCount column, added up
