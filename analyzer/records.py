@@ -86,10 +86,14 @@ class Record:
     lang: str | None = None  # the language the source declares (Twitter's "lang"), if any
     is_retweet: bool = False
     retweet_of: str | None = None
+    retweet_of_handle: str | None = None  # the retweeted author, when the source names them
     quote_of: str | None = None  # id of the tweet a quote-tweet quotes
     hashtags: tuple[str, ...] = ()
     mentions: tuple[str, ...] = ()
     links: tuple[str, ...] = ()
+    # Counts an export carries with the tweet (None when it has no such column).
+    likes: int | None = None
+    retweet_count: int | None = None
 
     @property
     def record_id(self) -> str:

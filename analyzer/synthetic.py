@@ -6,6 +6,7 @@ import itertools
 import json
 import math
 import random
+import re
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -68,13 +69,34 @@ AUTHORS_PER_SIDE = 3000
 RECENT_ORIGINALS = 400
 # Twitter cut a retweet's own text ("RT @handle: ...") at this many characters.
 RETWEET_TEXT_LIMIT = 140
-# Chances of the decorations of an original tweet (reactions are shouted more often).
+# Chances of the decorations of an original tweet (reactions are shouted more often). Real
+# football tweets are longer than one shout: 109 characters on average, median 87, with
+# several sentences, links, many hashtags and replies (issue 15, from 500,000 real match
+# tweets). The chances below give about that (see test_originals_are_as_long_as_real_ones).
 CAPS_CHANCE = (0.05, 0.35)  # chatter, reaction
-MENTION_CHANCE = 0.15
-LINK_CHANCE = 0.08
+REPLY_CHANCE = 0.22  # opens with the handle it answers
+MORE_MENTIONS_CHANCE = 0.45  # a reply names one or two more people
+LINK_CHANCE = 0.35
 EMOJI_CHANCE = 0.6
 FLAG_CHANCE = 0.3  # after the emoji, the flag of the author's side
-HASHTAG_CHANCE = 0.75
+HASHTAG_CHANCE = 0.8
+MAX_HASHTAGS = 5
+# A second sentence (an aside or another of the same mood); given one, a third, and so on:
+# few tweets are a sentence or two longer, but those that are run on.
+MORE_SENTENCES_CHANCE = (0.36, 0.8, 0.7, 0.65)
+LINE_BREAK_CHANCE = 0.15  # sentences on lines of their own
+TWEET_LIMIT = 280  # characters Twitter allows since November 2017
+MAX_SENTENCES_CHARS = 230  # the sentences' share of it, the rest for tags, links and replies
+
+# Real streams run hours past the final whistle (other matches, unrelated news): past this
+# many minutes after it the talk is of other things, at a lower level.
+LATER_AFTER_MINUTES = 60.0
+LATER_LEVEL = 0.15
+# Likes: most tweets get none, a few many (a Pareto tail), as in exported counts.
+LIKES_SHAPE = 1.2
+LIKES_CHANCE = 0.35
+# The Kaggle World Cup 2022 export: 12,524 empty padding rows for its 10,000 tweets.
+PADDING_ROWS_PER_TWEET = 1.25
 
 # Lines built per write: big enough that writing costs little, small enough to stream.
 WRITE_BATCH = 4096
@@ -84,6 +106,30 @@ class StreamFormat(StrEnum):
     V1 = "v1"  # Twitter API v1.1 objects, extended mode (full_text)
     SNSCRAPE = "snscrape"  # snscrape's JSON Lines
     V2 = "v2"  # Twitter API v2, flattened (twarc2 flatten): author and referenced tweets inline
+    # The Kaggle "FIFA World Cup 2022 Tweets" shape: an unnamed index column, Date Created,
+    # Number of Likes, Source of Tweet, Tweet, Sentiment (a model's label); no author columns,
+    # empty padding rows (",,,,,") between the tweets, CRLF line ends.
+    KAGGLE = "kaggle"
+    # R twitteR's twListToDF written by write.csv: row names, every string quoted, NA for
+    # missing, TRUE/FALSE, cp1252 (characters it lacks written as R does, "<U+1F602>").
+    TWITTER_R = "twitter-r"
+
+
+CSV_FORMATS = frozenset({StreamFormat.KAGGLE, StreamFormat.TWITTER_R})
+KAGGLE_HEADER = ",Date Created,Number of Likes,Source of Tweet,Tweet,Sentiment"
+TWITTER_R_HEADER = ",".join(
+    f'"{c}"'
+    for c in (
+        "", "text", "favorited", "favoriteCount", "replyToSN", "created", "truncated",
+        "replyToSID", "id", "replyToUID", "statusSource", "screenName", "retweetCount",
+        "isRetweet", "retweeted", "longitude", "latitude",
+    )
+)  # fmt: skip
+STATUS_SOURCES = {
+    "Twitter for iPhone": "http://twitter.com/download/iphone",
+    "Twitter for Android": "http://twitter.com/download/android",
+    "Twitter Web Client": "http://twitter.com",
+}
 
 
 _SIDES = ("home", "away", "neutral")
@@ -193,6 +239,63 @@ FULL_TIME_NEUTRAL = (
     "Full time: {score}. Brilliant match",
 )
 
+# Second and third sentences that say nothing either way: they make a tweet as long as real
+# ones without moving its mood (tests check each scores neutral).
+ASIDES = (
+    "Watching from the sofa with my dad and two of his mates",
+    "Second half coming up in a minute",
+    "Who else is up at this hour for {home} v {away}?",
+    "Stats so far: possession 54% to 46%, shots 7 to 5",
+    "Tag someone who is watching this one",
+    "The group table after tonight is going to look very different",
+    "My prediction before the game was 2-1",
+    "Streaming it on my phone on the train home",
+    "Dad just walked in asking what the score is",
+    "Third game I have watched today",
+    "Pub is packed, cannot hear the commentary",
+    "{team} have had most of the ball in the last ten minutes",
+    "Coach has made two changes since the last match",
+    "The stadium is full, every seat taken",
+    "Everyone in the office is following this on their laptops",
+    "Listening on the radio in the car",
+    "Highlights will be on later tonight",
+    "My neighbours are watching too, I can hear them through the wall",
+    "{opp} switching to a back five now",
+    "Sitting in the same seat as last time",
+    "Ordered pizza at half time, arrived just now",
+    "Grandma is asking why everyone is shouting",
+    "Over 40,000 inside the ground tonight",
+    "Replay coming up on the big screen",
+    "Eleven men behind the ball for {opp} now",
+)
+# Hours after the whistle: other matches and other news.
+LATER_POSITIVE = (
+    "What a day of football, loved it. England v Panama next!",
+    "Loved every minute of today's games, this tournament is brilliant",
+    "Great win for Sweden earlier too, fantastic week of football",
+    "Best World Cup in years, so happy I booked the week off",
+)
+LATER_NEGATIVE = (
+    "Awful news about the injury, out for the rest of the tournament",
+    "Terrible refereeing in the other game tonight, VAR is a mess",
+    "Sad to see Spain go out like that, painful",
+    "Ticket prices for the final are a disgrace",
+)
+# The host country named for itself and the tournament, not its team: {host} is the home
+# side's country (the host plays the opening match at home).
+HOST_POSITIVE = (
+    "The opening ceremony in {host} was stunning, loved it",
+    "Beautiful stadiums in {host}, what an amazing tournament so far",
+    "So happy to be in {host} for the World Cup, the fan zone is brilliant",
+    "Great atmosphere on the streets of {host} tonight",
+)
+HOST_NEGATIVE = (
+    "Beer ban in the {host} stadiums two days before the start. Awful planning",
+    "Human rights in {host} deserve more attention than this, shameful",
+    "Migrant workers died building the stadiums in {host}. Terrible",
+    "Hotel prices in {host} are a disgrace, fans left with nowhere to stay",
+)
+
 # Each kind of tweet: its templates and its mood (which emoji it gets).
 _TEMPLATES: dict[str, tuple[tuple[str, ...], str]] = {
     "positive": (POSITIVE_CHATTER, "positive"),
@@ -206,6 +309,11 @@ _TEMPLATES: dict[str, tuple[tuple[str, ...], str]] = {
     "win": (FULL_TIME_WIN, "positive"),
     "loss": (FULL_TIME_LOSS, "negative"),
     "full-time": (FULL_TIME_NEUTRAL, "positive"),
+    "later-positive": (LATER_POSITIVE, "positive"),
+    "later-negative": (LATER_NEGATIVE, "negative"),
+    "host-positive": (HOST_POSITIVE, "positive"),
+    "host-negative": (HOST_NEGATIVE, "negative"),
+    "aside": (ASIDES, "neutral"),
 }
 _EMOJI = {
     "positive": ("🎉", "🔥", "😍", "❤️", "👏", "😀", "🥳", "💯"),
@@ -256,6 +364,10 @@ _ALNUM = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
+# The characters cp1252 has beyond ASCII (R on Windows writes the others as <U+...>).
+_CP1252 = frozenset(bytes(range(0x80, 0x100)).decode("cp1252", errors="ignore"))
+RE_REPLY = re.compile(r"@([A-Za-z0-9_]{1,15}) ")
+
 # JSON string encoding without the rest of json.dumps: most of a line is fixed text.
 _encode: Callable[[str], str] = json.encoder.encode_basestring_ascii
 
@@ -299,6 +411,9 @@ def write_stream(
     before: float = DEFAULT_BEFORE_MINUTES,
     duration: float = DEFAULT_DURATION_MINUTES,
     support: tuple[float, float] = DEFAULT_SUPPORT,
+    start_after: float = 0.0,
+    tail: float = 0.0,
+    host: float = 0.0,
 ) -> StreamSummary:
     """Write ``tweets`` synthetic tweets about ``match`` as JSON Lines, in time order.
 
@@ -310,6 +425,12 @@ def write_stream(
     fans (``support``: home and away shares). ``retweets`` is the share of retweets;
     a retweet repeats a recent original. The same arguments give the same bytes.
     Only one batch of lines is in memory at a time.
+
+    The shapes of real exports: ``start_after`` minutes after kick-off the stream starts
+    (instead of ``before`` minutes before it); ``tail`` hours after the final whistle it ends
+    (instead of after ``duration`` minutes), the talk turning to other matches and news an
+    hour after it; ``host`` is the share of chatter about the home side's country as host
+    of the tournament (its stadiums, its laws), not about its team.
     """
     generator = _Generator(
         match,
@@ -321,10 +442,15 @@ def write_stream(
         before=before,
         duration=duration,
         support=support,
+        start_after=start_after,
+        tail=tail,
+        host=host,
     )
     started = time.perf_counter()
     if isinstance(out, str | Path):
-        with Path(out).open("w", encoding="utf-8", newline="\n") as stream:
+        # R on Windows writes its native code page; the characters it lacks are escaped.
+        encoding = "cp1252" if generator.fmt is StreamFormat.TWITTER_R else "utf-8"
+        with Path(out).open("w", encoding=encoding, newline="") as stream:
             for batch in generator.batches():
                 stream.write(batch)
     else:
@@ -374,6 +500,8 @@ class _Original:
     entities: tuple[_Entity, ...]
     author: _Author
     encoded: str  # the whole tweet object, to embed in its retweets
+    mood: str  # "positive", "negative" or "neutral": what the text says (a model's label)
+    likes: int
     retweet_body: str | None = None  # a retweet's text and entities, built at the first retweet
 
 
@@ -401,6 +529,9 @@ class _Generator:
         before: float,
         duration: float,
         support: tuple[float, float],
+        start_after: float = 0.0,
+        tail: float = 0.0,
+        host: float = 0.0,
     ) -> None:
         if tweets < 0:
             raise ValueError(f"the number of tweets cannot be negative ({tweets})")
@@ -414,14 +545,28 @@ class _Generator:
             )
         if min(support) < 0 or sum(support) > 1:
             raise ValueError(f"support shares must be at least 0 and add up to at most 1 {support}")
+        if start_after < 0 or tail < 0:
+            raise ValueError(
+                f"the start after kick-off and the tail cannot be negative ({start_after}, {tail})"
+            )
+        if not 0.0 <= host <= 1.0:
+            raise ValueError(f"the host chatter share must be from 0 to 1, not {host}")
         self.match = match
         self.tweets = tweets
         self.fmt = fmt
         self.retweet_share = retweets
         self.lag = lag
-        self.before = before
-        self.duration = duration
+        self.before = -start_after if start_after else before
         self.support = support
+        self.host_share = host
+        self.final_whistle = self._periods()[-1][1]  # wall-clock minutes from kick-off
+        self.later_from = self.final_whistle + lag + LATER_AFTER_MINUTES
+        if start_after >= self.final_whistle:
+            raise ValueError(
+                f"the stream would start after the final whistle ({start_after:g} minutes after "
+                f"kick-off, the match lasting {self.final_whistle:g} by the wall clock)"
+            )
+        self.duration = self.final_whistle + self.before + tail * 60 if tail else duration
         self.random = random.Random(seed)
         self.numbers = np.random.default_rng(seed)
         self.written = 0
@@ -452,6 +597,11 @@ class _Generator:
         self._moods: dict[tuple[str, str, tuple[int, int]], tuple[float, float]] = {}
         self._second = -1
         self._second_text = ""
+        self._mood = "neutral"  # of the text composed last
+        self._likes = 0  # of the original written last
+        self._row = 0  # rows of a CSV written, for its index column
+        self._newline = "\r\n" if fmt in CSV_FORMATS else "\n"
+        self._padding = fmt is StreamFormat.KAGGLE
         # Hashtags and mentions as JSON, by text and place: the same hashtags at the same
         # places recur all the time. Bounded by the tags and handles times their places.
         self._fragments: dict[_Entity, str] = {}
@@ -463,6 +613,8 @@ class _Generator:
                 self._snscrape_entity,
             ),
             StreamFormat.V2: (self._v2_body, self._v2_line, self._v2_entity),
+            StreamFormat.KAGGLE: (self._kaggle_body, self._kaggle_line, self._v2_entity),
+            StreamFormat.TWITTER_R: (self._r_body, self._r_line, self._v2_entity),
         }[fmt]
 
     # -- the plan: events, volume per second, reactions ---------------------------------------
@@ -498,7 +650,8 @@ class _Generator:
         final = periods[-1][1]
         high, low = AFTER_MATCH_LEVEL
         after = low + (high - low) * np.exp(-(minutes - final) / AFTER_MATCH_DECAY)
-        return np.where(minutes >= final, after, level)
+        level = np.where(minutes >= final, after, level)
+        return np.where(minutes >= self.later_from, LATER_LEVEL, level)
 
     def _plan(
         self,
@@ -534,6 +687,12 @@ class _Generator:
         retweet, original = self._retweet, self._original
         lines: list[str] = []
         append = lines.append
+        newline = self._newline
+        header = {StreamFormat.KAGGLE: KAGGLE_HEADER, StreamFormat.TWITTER_R: TWITTER_R_HEADER}
+        if self.fmt in header:
+            yield header[self.fmt] + newline
+        padding = self._padding
+        rand = self.random.random
         sequence = 0
         for minute_start in range(0, len(counts), 60):
             block = counts[minute_start : minute_start + 60]
@@ -559,16 +718,18 @@ class _Generator:
                 else:
                     event = latest_of[second] if roll_reaction < reacting_of[second] else -1
                     append(original(tweet_id, ms, author, _SIDES[side], event))
+                if padding:  # 0 to 3 empty rows, 1.25 on average
+                    lines[-1] += (newline + ",,,,,") * int(rand() * 3 + 0.25)
                 if len(lines) >= WRITE_BATCH:
                     self.written += len(lines)
-                    yield "\n".join(lines) + "\n"
+                    yield newline.join(lines) + newline
                     lines.clear()
             if self.first_ms is None:
                 self.first_ms = start_ms + int(offsets[0])
             self.last_ms = start_ms + int(offsets[-1])
         if lines:
             self.written += len(lines)
-            yield "\n".join(lines) + "\n"
+            yield newline.join(lines) + newline
 
     def _retweet(self, tweet_id: int, ms: int, author: _Author) -> str:
         recent = self.recent
@@ -589,8 +750,11 @@ class _Generator:
 
     def _original(self, tweet_id: int, ms: int, author: _Author, side: str, event: int) -> str:
         text, entities = self._compose(side, (ms - self.kickoff_ms) / 60_000, event)
+        roll = self.random.random()
+        likes = int((roll / LIKES_CHANCE) ** -(1 / LIKES_SHAPE)) if roll < LIKES_CHANCE else 0
+        self._likes = likes
         encoded = self._line(tweet_id, ms, author, self._body(text, entities), None)
-        self.recent.append(_Original(tweet_id, text, entities, author, encoded))
+        self.recent.append(_Original(tweet_id, text, entities, author, encoded, self._mood, likes))
         return encoded
 
     # -- text ---------------------------------------------------------------------------------
@@ -608,9 +772,15 @@ class _Generator:
         if minute >= self._next_onset:
             self._catch_up(minute)
         score = self._score
-        if event_index >= 0:
+        if minute >= self.later_from:  # other matches, other news
+            kind = "later-positive" if rand() < 0.5 else "later-negative"
+            scorer, caps = "", CAPS_CHANCE[0]
+        elif event_index >= 0:
             kind, scorer = self._reaction(self.events[event_index], side, team)
             caps = CAPS_CHANCE[1]
+        elif self.host_share and rand() < self.host_share:  # the country, not its team
+            kind = "host-positive" if rand() < 0.5 else "host-negative"
+            team, scorer, caps = match.home.code, "", CAPS_CHANCE[0]
         else:
             moods = self._moods.get((side, team, score))
             if moods is None:
@@ -629,36 +799,75 @@ class _Generator:
                 yes=_YESES[int(rand() * len(_YESES))],
                 no=_NOS[int(rand() * len(_NOS))],
             )
+        mood = self._mood = _TEMPLATES[kind][1]
+        for chance in MORE_SENTENCES_CHANCE:
+            if rand() >= chance:
+                break
+            text = self._add_sentence(text, kind, team, rand)
         if rand() < caps:
             text = text.upper()
         if rand() < EMOJI_CHANCE:
-            emoji = _EMOJI[_TEMPLATES[kind][1]]
+            emoji = _EMOJI[mood]
             text += " " + emoji[int(rand() * len(emoji))] * (1 + int(rand() * 3))
             if rand() < FLAG_CHANCE:
                 text += FLAGS.get(team, "")
-        return self._decorate(text, team, rand)
+        # Talk of the host country or of other matches gets no tag of this match or team.
+        tags = (
+            "host" if kind.startswith("host-") else "later" if kind.startswith("later-") else team
+        )
+        return self._decorate(text, tags, rand)
+
+    def _add_sentence(self, text: str, kind: str, team: str, rand: Callable[[], float]) -> str:
+        """The text with one more sentence: an aside, or more of its own mood.
+
+        Talk of the host country or of other matches goes on about that, never the match.
+        """
+        if kind.startswith(("host-", "later-")):
+            pool = self._filled[kind, team]
+        else:
+            pool = self._filled["aside" if rand() < 0.5 else _TEMPLATES[kind][1], team]
+        sentence = pool[int(rand() * len(pool))]
+        if sentence in text or len(text) + len(sentence) > MAX_SENTENCES_CHARS:
+            return text  # said already, or no room left for tags, links and replies
+        if rand() < LINE_BREAK_CHANCE:
+            return f"{text}\n{sentence}"
+        return f"{text}{'' if text[-1] in '.!?' else '.'} {sentence}"
 
     def _decorate(
-        self, text: str, team: str, rand: Callable[[], float]
+        self, text: str, tags: str, rand: Callable[[], float]
     ) -> tuple[str, tuple[_Entity, ...]]:
-        """Add a mention, hashtags and a link, each by its chance, and say where they are."""
+        """Add mentions, hashtags and a link, each by its chance, and say where they are.
+
+        ``tags`` names the hashtags to choose from: a team's code, "host" or "later".
+        """
         entities: list[_Entity] = []
-        if rand() < MENTION_CHANCE:  # a reply, or a tweet at someone
-            handle = self.handles[int(rand() * len(self.handles))]
-            text = f"@{handle} {text}"
-            entities.append(("@", handle, 0, len(handle) + 1))
+        if rand() < REPLY_CHANCE:  # a reply: the handles it answers open the text
+            handles = [self.handles[int(rand() * len(self.handles))]]
+            while len(handles) < 3 and rand() < MORE_MENTIONS_CHANCE:
+                handles.append(self.handles[int(rand() * len(self.handles))])
+            opening = "".join(f"@{handle} " for handle in handles)
+            if len(opening) + len(text) <= TWEET_LIMIT:
+                start = 0
+                for handle in handles:
+                    entities.append(("@", handle, start, start + len(handle) + 1))
+                    start += len(handle) + 2
+                text = opening + text
         if rand() < HASHTAG_CHANCE:
-            choices = self._hashtags[team][int(rand() * 3)]
-            suffix, tags = choices[int(rand() * len(choices))]
+            # One tag most often, up to MAX_HASHTAGS: fans pile them on.
+            size = int(rand() ** 2 * MAX_HASHTAGS)
+            choices = self._hashtags[tags][size]
+            suffix, spans = choices[int(rand() * len(choices))]
             shift = len(text)
-            text += suffix
-            for tag, start, end in tags:
-                entities.append(("#", tag, start + shift, end + shift))
+            if shift + len(suffix) <= TWEET_LIMIT:
+                text += suffix
+                for tag, start, end in spans:
+                    entities.append(("#", tag, start + shift, end + shift))
         if rand() < LINK_CHANCE:
             link = self.links[int(rand() * len(self.links))]
             start = len(text) + 1
-            text += " " + link
-            entities.append(("url", link, start, start + len(link)))
+            if start + len(link) <= TWEET_LIMIT:
+                text += " " + link
+                entities.append(("url", link, start, start + len(link)))
         return text, tuple(entities)
 
     def _reaction(self, event: _EventAt, side: str, team: str) -> tuple[str, str]:
@@ -697,6 +906,7 @@ class _Generator:
         for team, other in ((match.home, match.away), (match.away, match.home)):
             fixed = {"team": team.name, "opp": other.name, "home": match.home.name}
             fixed["away"] = match.away.name
+            fixed["host"] = match.home.name
             later = {name: "{" + name + "}" for name in ("scorer", "score", "goal", "yes", "no")}
             for kind, (templates, _) in _TEMPLATES.items():
                 filled[kind, team.code] = tuple(t.format(**fixed, **later) for t in templates)
@@ -705,13 +915,28 @@ class _Generator:
     def _hashtag_choices(
         self,
     ) -> dict[str, list[list[tuple[str, tuple[tuple[str, int, int], ...]]]]]:
-        """Per team, for 1, 2 and 3 hashtags, every ordered choice: the text and each tag's span."""
+        """Per team, for 1 to MAX_HASHTAGS hashtags, every ordered choice: the text and each tag's span."""
         choices = {}
         home, away, year = self.match.home.code, self.match.away.code, self.match.date.year
-        for team in (home, away):
-            tags = (f"#{home}{away}", "#WorldCup", f"#WorldCup{year}", f"#{team}")
+        host = "".join(self.match.home.name.split())
+        pools: dict[str, tuple[str, ...]] = {
+            team.code: (
+                f"#{home}{away}", "#WorldCup", f"#WorldCup{year}", f"#{team.code}", "#FIFAWorldCup",
+                "#" + "".join(team.name.split()), "#football",
+            )
+            for team in (self.match.home, self.match.away)
+        }  # fmt: skip
+        pools["host"] = (
+            "#WorldCup",
+            f"#WorldCup{year}",
+            "#FIFAWorldCup",
+            f"#{host}",
+            f"#{host}{year}",
+        )
+        pools["later"] = ("#WorldCup", f"#WorldCup{year}", "#FIFAWorldCup", "#football")
+        for key, tags in pools.items():
             by_size = []
-            for size in (1, 2, 3):
+            for size in range(1, min(MAX_HASHTAGS, len(tags)) + 1):
                 options = []
                 for chosen in itertools.permutations(tags, size):
                     suffix, spans = "", []
@@ -720,7 +945,8 @@ class _Generator:
                         suffix += " " + tag
                     options.append((suffix, tuple(spans)))
                 by_size.append(options)
-            choices[team] = by_size
+            by_size += [by_size[-1]] * (MAX_HASHTAGS - len(by_size))
+            choices[key] = by_size
         return choices
 
     def _catch_up(self, minute: float) -> None:
@@ -766,6 +992,8 @@ class _Generator:
 
     def _user(self, handle: str, name: str, user_id: int) -> str:
         user: dict[str, object]
+        if self.fmt in CSV_FORMATS:
+            return ""  # the author is a column of the row, when the format has one
         if self.fmt is StreamFormat.V1:
             user = {"id": user_id, "id_str": str(user_id), "name": name, "screen_name": handle}
         elif self.fmt is StreamFormat.SNSCRAPE:
@@ -796,6 +1024,10 @@ class _Generator:
                 )
             elif self.fmt is StreamFormat.SNSCRAPE:
                 self._second_text = when.isoformat()
+            elif self.fmt is StreamFormat.KAGGLE:  # pandas' own: "2022-11-20 15:59:21+00:00"
+                self._second_text = when.isoformat(sep=" ")
+            elif self.fmt is StreamFormat.TWITTER_R:  # R's POSIXct, in UTC, without the zone
+                self._second_text = f"{when:%Y-%m-%d %H:%M:%S}"
             else:
                 self._second_text = f"{when:%Y-%m-%dT%H:%M:%S}"
             self._second = second
@@ -923,6 +1155,42 @@ class _Generator:
             f'"reply_count":0,"like_count":0,"quote_count":0}}{referenced}}}'
         )
 
+    def _kaggle_body(self, text: str, entities: tuple[_Entity, ...]) -> str:
+        # pandas quotes a field only when it must (QUOTE_MINIMAL).
+        if any(c in text for c in ',"\r\n'):
+            return '"' + text.replace('"', '""') + '"'
+        return text
+
+    def _kaggle_line(
+        self, tweet_id: int, ms: int, author: _Author, body: str, original: _Original | None
+    ) -> str:
+        row = self._row
+        self._row += 1
+        mood, likes = (original.mood, 0) if original is not None else (self._mood, self._likes)
+        return f"{row},{self._created(ms)},{likes},{SOURCES[tweet_id % 3]},{body},{mood}"
+
+    def _r_body(self, text: str, entities: tuple[_Entity, ...]) -> str:
+        if not text.isascii():  # what cp1252 lacks, R writes as <U+...>
+            text = "".join(c if c in _CP1252 or c.isascii() else f"<U+{ord(c):04X}>" for c in text)
+        return '"' + text.replace('"', '""') + '"'
+
+    def _r_line(
+        self, tweet_id: int, ms: int, author: _Author, body: str, original: _Original | None
+    ) -> str:
+        self._row += 1
+        source = SOURCES[tweet_id % 3]
+        status = f'"<a href=""{STATUS_SOURCES[source]}"" rel=""nofollow"">{source}</a>"'
+        if original is not None:  # a retweet: the original's counts, none of its own likes
+            likes, retweets, flag, reply_to = 0, original.likes // 3, "TRUE", "NA"
+        else:
+            likes, retweets, flag = self._likes, self._likes // 3, "FALSE"
+            reply = RE_REPLY.match(body, 1)
+            reply_to = f'"{reply[1]}"' if reply else "NA"
+        return (
+            f'"{self._row}",{body},FALSE,{likes},{reply_to},"{self._created(ms)}",FALSE,NA,'
+            f'"{tweet_id}",NA,{status},"{author.handle}",{retweets},{flag},FALSE,NA,NA'
+        )
+
 
 def _breaks_before(period: int) -> int:
     return sum(BREAK_MINUTES[p] for p in range(2, period + 1))
@@ -943,7 +1211,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     from analyzer.errors import AnalyzerError
     from analyzer.matches import shipped
 
-    @click.command(help="Write a synthetic tweet stream about a match as JSON Lines.")
+    @click.command(
+        help="Write a synthetic tweet stream about a match, as JSON Lines or as a CSV export."
+    )
     @click.argument("out", type=click.Path(dir_okay=False, writable=True, path_type=Path))
     @click.option("--tweets", "-n", type=click.IntRange(min=0), default=10_000, show_default=True)
     @click.option(
@@ -952,7 +1222,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         type=click.Choice([f.value for f in StreamFormat]),
         default=StreamFormat.V1.value,
         show_default=True,
-        help="v1: Twitter API v1.1; snscrape: snscrape JSON Lines; v2: Twitter API v2 flattened.",
+        help="v1: Twitter API v1.1; snscrape: snscrape JSON Lines; v2: Twitter API v2 flattened; "
+        "kaggle: the Kaggle World Cup 2022 CSV (no author columns, empty padding rows, CRLF); "
+        "twitter-r: R twitteR's data frame written by write.csv (cp1252).",
     )
     @click.option(
         "--retweets",
@@ -968,10 +1240,42 @@ def main(argv: Sequence[str] | None = None) -> None:
         show_default=True,
         help="Minutes between an event on the pitch and the start of the reaction.",
     )
+    @click.option(
+        "--start-after",
+        type=click.FloatRange(min=0.0),
+        default=0.0,
+        metavar="MINUTES",
+        help="Start the stream this many minutes after kick-off (default: 45 minutes before).",
+    )
+    @click.option(
+        "--tail",
+        type=click.FloatRange(min=0.0),
+        default=0.0,
+        metavar="HOURS",
+        help="Run the stream this many hours past the final whistle, the talk turning to other "
+        "matches and news an hour after it (default: three hours in all).",
+    )
+    @click.option(
+        "--host",
+        type=click.FloatRange(0.0, 1.0),
+        default=0.0,
+        metavar="SHARE",
+        help="Share of the chatter about the home side's country as host of the tournament "
+        "(its stadiums, its laws), not about its team.",
+    )
     @click.option("--seed", type=int, default=1, show_default=True)
     @click.option("--match", "match_id", default="BEL-JPN", show_default=True, metavar="ID")
     def command(
-        out: Path, tweets: int, fmt: str, retweets: float, lag: float, seed: int, match_id: str
+        out: Path,
+        tweets: int,
+        fmt: str,
+        retweets: float,
+        lag: float,
+        start_after: float,
+        tail: float,
+        host: float,
+        seed: int,
+        match_id: str,
     ) -> None:
         try:
             match = shipped().find(match_id)
@@ -980,8 +1284,19 @@ def main(argv: Sequence[str] | None = None) -> None:
         try:
             out.parent.mkdir(parents=True, exist_ok=True)  # as `analyze --out` does
             summary = write_stream(
-                out, match, tweets=tweets, fmt=fmt, retweets=retweets, lag=lag, seed=seed
+                out,
+                match,
+                tweets=tweets,
+                fmt=fmt,
+                retweets=retweets,
+                lag=lag,
+                seed=seed,
+                start_after=start_after,
+                tail=tail,
+                host=host,
             )
+        except ValueError as error:
+            raise click.ClickException(str(error)) from None
         except OSError as error:
             raise click.ClickException(f"cannot write {out}: {error.strerror}") from None
         rate = summary.tweets / summary.seconds if summary.seconds else 0.0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import io
 import json
@@ -16,7 +17,10 @@ from analyzer.matches import shipped
 from analyzer.sentiment.scorer import default_scorer
 from analyzer.synthetic import (
     _TEMPLATES,
+    CSV_FORMATS,
     DEFAULT_SUPPORT,
+    HOST_NEGATIVE,
+    HOST_POSITIVE,
     StreamFormat,
     main,
     snowflake,
@@ -34,6 +38,8 @@ KEYS = {
     StreamFormat.V2: {"id", "text", "created_at", "author_id", "author", "lang", "entities"},
 }
 RE_ELONGATED_GOAL = re.compile(r"\bGOO+AL\b")
+JSON_FORMATS = [f for f in StreamFormat if f not in CSV_FORMATS]
+HOST_TEXTS = HOST_POSITIVE + HOST_NEGATIVE
 
 
 @cache
@@ -87,7 +93,7 @@ def test_the_same_seed_gives_the_same_bytes(tmp_path):
     assert generate("v1")[0] == generate("v1", tweets=3000, retweets=0.3, seed=1, lag=2.0)[0]
 
 
-@pytest.mark.parametrize("fmt", list(StreamFormat))
+@pytest.mark.parametrize("fmt", JSON_FORMATS)
 def test_every_line_is_a_tweet_of_its_format(fmt):
     text, summary = generate(fmt.value)
     lines = text.splitlines()
@@ -150,7 +156,7 @@ def test_snscrape_urls_name_the_author_and_the_id():
         assert tweet["user"]["displayname"]
 
 
-@pytest.mark.parametrize("fmt", list(StreamFormat))
+@pytest.mark.parametrize("fmt", JSON_FORMATS)
 def test_ids_are_snowflakes_of_their_times(fmt):
     previous = None
     ids = set()
@@ -249,6 +255,7 @@ def test_templates_score_as_their_mood(kind):
                 opp=opp,
                 home="Belgium",
                 away="Japan",
+                host="Qatar",
                 scorer="Inui",
                 score="Belgium 0-2 Japan",
                 goal="GOOOAL",
@@ -277,6 +284,10 @@ def test_default_support_favours_one_side():
         ({"retweets": 1.0}, "retweet share"),
         ({"lag": -2}, "lag"),
         ({"support": (0.8, 0.3)}, "support"),
+        ({"start_after": -1}, "start after kick-off"),
+        ({"tail": -1}, "tail"),
+        ({"host": 1.5}, "host chatter"),
+        ({"start_after": 112}, "start after the final whistle"),
     ],
 )
 def test_impossible_options_are_refused(options, message):
@@ -339,5 +350,110 @@ def test_the_command_has_help(capsys):
         main(["--help"])
     assert exit_.value.code == 0
     help_text = capsys.readouterr().out
-    for option in ("--tweets", "--format", "--retweets", "--lag", "--seed", "--match"):
+    for option in (
+        "--tweets", "--format", "--retweets", "--lag", "--seed", "--match", "--start-after",
+        "--tail", "--host", "kaggle", "twitter-r",
+    ):  # fmt: skip
         assert option in help_text
+
+
+# -- realism and the shapes of real exports ----------------------------------------------------
+
+
+def test_originals_are_as_long_as_real_ones():
+    # Real football tweets: 109 characters on average, median 87 (issue 15).
+    texts = [t["full_text"] for t in tweets_of("v1", tweets=20_000, retweets=0.0)]
+    lengths = np.array([len(t) for t in texts])
+    assert (round(float(lengths.mean()), 1), float(np.median(lengths))) == (108.2, 87.0)
+    assert lengths.max() <= 280
+    # Several sentences, replies, links and hashtags, in about the shares real streams show.
+    assert 0.3 < np.mean([t.count(". ") + t.count("\n") >= 1 for t in texts]) < 0.5
+    assert 0.18 < np.mean([t.startswith("@") for t in texts]) < 0.26
+    assert 0.3 < np.mean(["https://t.co/" in t for t in texts]) < 0.4
+    assert np.mean([t.count("#") >= 3 for t in texts]) > 0.2
+
+
+def test_the_extra_sentences_score_neutral():
+    scorer = default_scorer()
+    for kind in ("aside",):
+        for template in _TEMPLATES[kind][0]:
+            text = template.format(team="Japan", opp="Belgium", home="Belgium", away="Japan")
+            for variant in (text, text.upper()):
+                assert -0.05 < scorer.score(variant).compound < 0.05, variant
+
+
+def test_a_stream_can_start_after_kick_off_and_run_hours_past_the_whistle():
+    match = shipped().find(MATCH)
+    out = io.StringIO()
+    summary = write_stream(out, match, tweets=5000, fmt="v2", start_after=7, tail=6, seed=4)
+    assert summary.first is not None and summary.last is not None
+    assert timedelta(minutes=7) <= summary.first - KICKOFF < timedelta(minutes=7, seconds=10)
+    # BEL-JPN's final whistle is 112 minutes after kick-off by the wall clock (47 minutes of
+    # first half, 15 of half-time, 50 of second half): the stream ends six hours after it.
+    end = timedelta(minutes=112 + 360)
+    assert end - timedelta(minutes=1) < summary.last - KICKOFF < end
+    tweets = [json.loads(line) for line in out.getvalue().splitlines()]
+    minutes = np.array([(posted("v2", t) - KICKOFF) / timedelta(minutes=1) for t in tweets])
+    later = minutes > 112 + 2 + 60  # the whistle, the lag, an hour
+    # Talk of other matches an hour after the whistle: none of it names the teams or tags them.
+    assert 0.15 < later.mean() < 0.4
+    for tweet, late in zip(tweets, later, strict=True):
+        text = text_of("v2", tweet)
+        if late and not is_retweet("v2", tweet):  # a retweet may repeat an older tweet
+            assert "Belgium" not in text and "#BELJPN" not in text and "#JPN" not in text
+
+
+def test_host_chatter_names_the_country_without_the_match():
+    match = shipped().find("QAT-ECU")
+    out = io.StringIO()
+    write_stream(out, match, tweets=4000, fmt="snscrape", host=0.3, retweets=0.0, seed=2)
+    texts = [json.loads(line)["rawContent"] for line in out.getvalue().splitlines()]
+    host = [t for t in texts if any(h.format(host="Qatar")[:25] in t for h in HOST_TEXTS)]
+    assert 0.15 < len(host) / len(texts) < 0.35  # the share of chatter, not of reactions
+    for text in host:
+        assert "Ecuador" not in text and "#QATECU" not in text and "#QAT " not in text + " "
+    assert write_stream(io.StringIO(), match, tweets=100, host=0.0).tweets == 100
+
+
+def test_the_kaggle_shape_has_no_author_and_pads_its_rows():
+    out = io.StringIO()
+    summary = write_stream(out, shipped().find(MATCH), tweets=1000, fmt="kaggle", seed=3)
+    text = out.getvalue()
+    assert text.startswith(",Date Created,Number of Likes,Source of Tweet,Tweet,Sentiment\r\n")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    tweets = [r for r in rows[1:] if any(r)]
+    assert len(tweets) == summary.tweets == 1000
+    assert [r[0] for r in tweets] == [str(i) for i in range(1000)]
+    assert 1.1 < (len(rows) - 1 - 1000) / 1000 < 1.4  # 12,524 for 10,000 in the real export
+    assert {r[5] for r in tweets} == {"positive", "neutral", "negative"}
+    assert sum(r[4].startswith("RT @") for r in tweets) == summary.retweets
+    # The label is the mood the text was written in: VADER agrees on every original.
+    scorer = default_scorer()
+    for row in tweets[:300]:
+        if not row[4].startswith("RT @"):
+            compound = scorer.score(row[4]).compound
+            assert {"positive": compound > 0, "negative": compound < 0}.get(row[5], True), row
+
+
+def test_the_command_writes_the_new_shapes(tmp_path, capsys):
+    out = tmp_path / "k.csv"
+    with pytest.raises(SystemExit) as exit_:
+        main(
+            [str(out), "--tweets", "300", "--format", "kaggle", "--match", "QAT-ECU",
+             "--start-after", "7", "--tail", "6", "--host", "0.3"]
+        )  # fmt: skip
+    assert exit_.value.code == 0
+    assert "(kaggle format, seed 1): 2022-11-20 16:08:06 to 23:42:41 UTC" in capsys.readouterr().err
+    r_out = tmp_path / "r.csv"
+    with pytest.raises(SystemExit):
+        main([str(r_out), "--tweets", "50", "--format", "twitter-r"])
+    with pytest.raises(UnicodeDecodeError):
+        r_out.read_bytes().decode("utf-8")  # cp1252, as R on Windows writes
+    assert r_out.read_bytes().decode("cp1252").startswith('"","text","favorited",')
+    with pytest.raises(SystemExit) as exit_:
+        main([str(tmp_path / "x.csv"), "--start-after", "500"])  # BEL-JPN is over by then
+    assert exit_.value.code == 1
+    assert (
+        "Error: the stream would start after the final whistle (500 minutes"
+        in capsys.readouterr().err
+    )
