@@ -110,3 +110,15 @@ def test_place_by_time_places_timed_rows_and_leaves_the_others(bel_jpn) -> None:
     assert placed["method"].tolist() == [Method.TIME.value, "time", "unaligned", "time"]
     assert placed.loc[1, "evidence"] == "posted 19:07:30 UTC (field), 2 min lag"
     assert chunk["moment"].tolist() == ["untouched"] * 4  # the input chunk is not changed
+
+
+def test_the_last_minute_of_play_is_labelled_by_its_segment_not_full_time() -> None:
+    import pandas as pd
+
+    from analyzer.matches import shipped
+    from analyzer.timeline.placement import _minute_labels
+
+    match = shipped().find("QAT-ECU")  # the final whistle at 96.0: 90+4' ends it
+    labels = _minute_labels(np.array([94.5, 95.1, 95.9, 96.0, 96.5]), match)
+    assert labels == ["90+3'", "90+4'", "90+4'", "FT", "FT"]
+    assert pd.isna(minute_label(None, match))

@@ -108,7 +108,10 @@ def test_a_stream_is_drawn_by_minute_with_volume_and_team_lines(stream) -> None:
     assert not any(label.startswith("positive (") for label in labels)  # no point per tweet
     volume = fig.axes[2]
     assert volume.get_ylabel() == "records per minute"
-    assert "break" in texts(fig)  # half-time has a bar of its own
+    # Half-time has a hatched bar of its own, at its tweets per minute of the 15-minute break.
+    assert "break: 15 min" in texts(fig)
+    [hatched] = [p for p in volume.patches if p.get_hatch()]
+    assert hatched.get_height() == pytest.approx(stream.view_series.breaks.volume / 15)
     assert "drawn as means per minute" in fig._supxlabel.get_text()
     fig.clear()
 
@@ -176,3 +179,40 @@ def test_the_svg_is_the_same_in_a_new_process() -> None:
         fig = figure_of(analysis)
         here = f"{hashlib.sha256(svg_bytes(fig)).hexdigest()} {hashlib.sha256(png_bytes(fig)).hexdigest()}\n"
     assert runs == {here}
+
+
+@pytest.mark.parametrize(
+    ("name", "handle", "shown"),
+    [
+        ("Ann Fan", "annfan", "Ann Fan"),
+        ("𝓜𝓪𝓻𝓲𝓪 ⚽", "maria_bxl", "@maria_bxl"),  # Mathematical Script: no installed font has it
+        ("𝓜𝓪𝓻𝓲𝓪", None, None),
+        ("Kenji 🇯🇵", "kenji", "Kenji"),  # emoji dropped, the name kept
+        (None, "anon", "@anon"),
+    ],
+)
+def test_names_the_fonts_cannot_draw_give_way_to_the_handle(
+    name, handle, shown, monkeypatch
+) -> None:
+    from analyzer.outputs import chart
+
+    # The font matplotlib itself ships, so the answer does not depend on the machine's.
+    monkeypatch.setattr(chart, "chart_fonts", lambda: ("DejaVu Sans",))
+    assert chart.point_label(name, handle) == shown
+
+
+def test_drawing_a_name_in_an_unusual_script_prints_no_warning(recwarn) -> None:
+    import pandas as pd
+
+    from analyzer.outputs.chart import ChartData, mood_chart
+
+    match = shipped().find("BEL-JPN")
+    points = pd.DataFrame({
+        "record_id": ["a", "b"], "clock": [50.0, 70.0], "compound": [0.9, -0.8],
+        "label": ["positive", "negative"], "author_name": ["𝓜𝓪𝓻𝓲𝓪", "தமிழ் ரசிகர்"],
+        "author_handle": ["maria", "tamil_fan"],
+    })  # fmt: skip
+    fig = mood_chart(ChartData(match=match, points=points, caption=""))
+    png_bytes(fig), svg_bytes(fig)
+    fig.clear()
+    assert [str(w.message) for w in recwarn if "Glyph" in str(w.message)] == []

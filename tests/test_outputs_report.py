@@ -42,6 +42,7 @@ OUR_TAGS = {
     "html", "head", "meta", "title", "style", "body", "main", "header", "h1", "h2", "h3", "p",
     "details", "summary", "table", "thead", "tbody", "tr", "th", "td", "code", "section", "img",
     "div", "ol", "li", "blockquote", "a", "strong", "label", "input", "span", "script", "footer",
+    "br", "small",
 }  # fmt: skip
 RE_TWEET_LINK = re.compile(r"https://twitter\.com/[A-Za-z0-9_]{1,15}/status/[0-9]+")
 

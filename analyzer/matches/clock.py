@@ -10,6 +10,7 @@ happened at ``t - lag``.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -103,6 +104,15 @@ class MatchClock:
             shootout = SHOOTOUT_BREAK_MINUTES + SHOOTOUT_MINUTES
             segments.append(_Segment(wall, wall + shootout, position, False, Phase.PENALTIES))
         return tuple(segments)
+
+    def break_lengths(self) -> list[tuple[int, float]]:
+        """Each break (half-time, before and within extra time, the shoot-out): the minute of
+        the clock it stands at, and how many minutes of real time it lasts."""
+        return [
+            (math.floor(s.position), s.wall_end - s.wall_start)
+            for s in self.segments
+            if not s.running
+        ]
 
     @property
     def wall_minutes(self) -> float:

@@ -10,16 +10,21 @@ from __future__ import annotations
 import io
 import math
 import re
-from collections.abc import Mapping
+import warnings
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 
 import emoji
 import matplotlib as mpl
 import numpy as np
 import pandas as pd
+from matplotlib import font_manager
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.ft2font import FT2Font
 
 from analyzer.analysis import Analysis
 from analyzer.matches import Match, MatchMinute, MomentKind
@@ -50,6 +55,18 @@ POINTS_NAMED = 2  # at each end
 # The mood line is a centred rolling mean over this many records (points) or minutes (series).
 SMOOTHING_RECORDS = 5
 SMOOTHING_MINUTES = 5
+# The mood line breaks where consecutive records are further apart than this (minutes):
+# a line drawn across a stretch with no records would show a mood nobody expressed.
+MOOD_LINE_GAP = 10.0
+# Goal labels closer than this (minutes) are set apart so they do not print over each other.
+LABEL_MIN_GAP = 2.5
+
+# Fonts tried in order for text that comes from input (authors' names): DejaVu Sans, then
+# the Noto families Debian and most desktops install for other scripts and symbols.
+FONT_FALLBACK = (
+    "DejaVu Sans", "Noto Sans", "Noto Sans Math", "Noto Sans Symbols", "Noto Sans Symbols 2",
+    "Noto Sans CJK JP", "Noto Sans Tamil", "Noto Sans Devanagari", "Noto Sans Arabic",
+)  # fmt: skip
 
 # Deterministic files: no software version or date in the PNG, a fixed id salt in the SVG.
 PNG_METADATA: dict[str, str | None] = {"Software": None}
@@ -76,6 +93,8 @@ class ChartData:
     away_series: MinuteSeries | None = None
     team_moments: pd.DataFrame | None = None  # per moment: home_mean, away_mean (articles)
     moment_volume: pd.DataFrame | None = None  # per moment: clock, records (articles)
+    neutral_band: float = 0.05  # compounds within this of 0 are labelled neutral: the grey band
+    break_minutes: Mapping[int, float] = field(default_factory=dict)  # minute key -> break length
 
 
 def chart_data_of(analysis: Analysis) -> ChartData:
@@ -112,6 +131,8 @@ def chart_data_of(analysis: Analysis) -> ChartData:
         away_series=analysis.view_series.away if timed else None,
         team_moments=view.team_moods(),
         moment_volume=moments[moments["kind"] != "comeback"][["clock", "records"]].dropna(),
+        neutral_band=analysis.scoring.neutral_band,
+        break_minutes=dict(analysis.clock.break_lengths()),
     )
 
 
@@ -136,7 +157,7 @@ def mood_chart(data: ChartData) -> Figure:
     timed = data.series is not None and data.series.volume > 0
 
     for ax in (mood, volume):
-        _zones_and_markers(ax, match, labels=ax is mood)
+        _zones_and_markers(ax, match, labels=ax is mood, band=data.neutral_band)
     points = data.points[data.points["clock"].notna() & data.points["compound"].notna()]
     show_points = len(points) <= POINT_LIMIT
     if data.context is not None and show_points:
@@ -160,7 +181,7 @@ def mood_chart(data: ChartData) -> Figure:
             if series is not None and series.volume:
                 _series_mood(mood, series, colour=colour, label=f"{team.name} (sentences naming them)",
                              band=False, dash=dash)  # fmt: skip
-        _series_volume(volume, data.series, data.break_volume)
+        _series_volume(volume, data.series, data.break_volume, data.break_minutes)
     else:
         _rolling_mood(mood, points, end=end)
         if data.team_moments is not None:
@@ -174,6 +195,8 @@ def mood_chart(data: ChartData) -> Figure:
     mood.spines[["top", "right"]].set_visible(False)
     volume.spines[["top", "right"]].set_visible(False)
     volume.set_ylabel("records per minute" if timed else "records per moment", fontsize=8)
+    if not volume.has_data():
+        volume.set_ylim(0, 1)  # nothing placed: an honest empty axis, not one around zero
     ticks = _tick_minutes(match)
     volume.set_xticks([match.position(m) for m in ticks], [str(m) for m in ticks])
     volume.set_xlabel("match minute")
@@ -187,12 +210,13 @@ def mood_chart(data: ChartData) -> Figure:
     return fig
 
 
-def _zones_and_markers(ax: Axes, match: Match, *, labels: bool) -> None:
+def _zones_and_markers(ax: Axes, match: Match, *, labels: bool, band: float) -> None:
     end = match.final_whistle_position
     ax.axvspan(-ZONE_WIDTH, 0, color=ZONE_COLOUR, zorder=0)
     ax.axvspan(end, end + ZONE_WIDTH, color=ZONE_COLOUR, zorder=0)
+    label_x = _label_positions([m.position for m in match.moments if m.kind is MomentKind.GOAL])
     if labels:
-        ax.axhspan(-0.05, 0.05, color="#F5F5F5", zorder=0)
+        ax.axhspan(-band, band, color="#F5F5F5", zorder=0)
         ax.axhline(0, color="#BBBBBB", linewidth=0.8, zorder=1)
         ax.text(-ZONE_WIDTH / 2, -0.97, "before\nkick-off", ha="center", va="bottom", fontsize=8,
                 color="#555555")  # fmt: skip
@@ -211,7 +235,7 @@ def _zones_and_markers(ax: Axes, match: Match, *, labels: bool) -> None:
             goal = moment.goal
             ax.axvline(moment.position, color="#333333", linestyle="--", linewidth=0.9, zorder=2)
             if labels:
-                ax.text(moment.position, 1.02, f"{goal.minute} {goal.surname} {goal.score_text}",
+                ax.text(label_x[moment.position], 1.02, f"{goal.minute} {goal.surname} {goal.score_text}",
                         rotation=90, ha="center", va="bottom", fontsize=8,
                         transform=ax.get_xaxis_transform())  # fmt: skip
         elif moment.kind in WHISTLES:
@@ -219,7 +243,19 @@ def _zones_and_markers(ax: Axes, match: Match, *, labels: bool) -> None:
             if labels:
                 # Inside the axes, left of the line: clear of a goal label in the same minute.
                 ax.text(moment.position - 0.4, 0.99, WHISTLES[moment.kind], ha="right", va="top",
-                        fontsize=8, color="#555555", transform=ax.get_xaxis_transform())  # fmt: skip
+                        fontsize=8, color="#555555", transform=ax.get_xaxis_transform(), zorder=6,
+                        bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})  # fmt: skip
+
+
+def _label_positions(positions: list[float]) -> dict[float, float]:
+    """Where to print each goal's label: at its line, or nudged right of the one before so
+    that goals a minute apart (80', 81') stay readable; the lines stay where they are."""
+    placed: dict[float, float] = {}
+    last = -math.inf
+    for position in sorted(positions):
+        x = max(position, last + LABEL_MIN_GAP)
+        placed[position] = last = x
+    return placed
 
 
 def _points(ax: Axes, points: pd.DataFrame, *, end: float) -> None:
@@ -233,12 +269,14 @@ def _points(ax: Axes, points: pd.DataFrame, *, end: float) -> None:
         named = pd.concat([ordered.head(POINTS_NAMED), ordered.tail(POINTS_NAMED)]).drop_duplicates(
             "record_id"
         )
-        for position, name, compound in zip(
-            x.loc[named.index], named["author_name"], named["compound"], strict=True
+        handles = named["author_handle"] if "author_handle" in named else [None] * len(named)
+        for position, name, handle, compound in zip(
+            x.loc[named.index], named["author_name"], handles, named["compound"], strict=True
         ):
-            if isinstance(name, str) and name:
-                ax.annotate(_short(name), (float(position), float(compound)), xytext=(4, 4),
-                            textcoords="offset points", fontsize=7, color="#444444", zorder=5)  # fmt: skip
+            if text := point_label(name, handle):
+                ax.annotate(text, (float(position), float(compound)), xytext=(4, 4),
+                            textcoords="offset points", fontsize=7, color="#444444", zorder=5,
+                            fontfamily=list(chart_fonts()))  # fmt: skip
 
 
 def _rolling_mood(ax: Axes, points: pd.DataFrame, *, end: float) -> None:
@@ -248,14 +286,18 @@ def _rolling_mood(ax: Axes, points: pd.DataFrame, *, end: float) -> None:
     ordered = points.assign(x=spread(points, end=end)).sort_values("x", kind="stable")
     window = min(SMOOTHING_RECORDS, len(ordered))
     rolling = ordered["compound"].rolling(window, center=True, min_periods=1)
-    mean, sd, n = rolling.mean(), rolling.std(), rolling.count()
-    half = [
+    mean, sd, n = rolling.mean().to_numpy(), rolling.std().to_numpy(), rolling.count().to_numpy()
+    half = np.array([
         t_quantile(0.975, k - 1) * s / math.sqrt(k) if k >= 2 and s == s else math.nan
         for k, s in zip(n, sd, strict=True)
-    ]
-    ax.fill_between(ordered["x"], mean - half, mean + half, color=MOOD_COLOUR, alpha=0.08, linewidth=0,
+    ])  # fmt: skip
+    x = ordered["x"].to_numpy(dtype=float)
+    # A NaN between records far apart breaks the line (and its band) there.
+    cut = np.flatnonzero(np.diff(x) > MOOD_LINE_GAP) + 1
+    x, mean, half = (np.insert(a, cut, np.nan) for a in (x, mean, half))
+    ax.fill_between(x, mean - half, mean + half, color=MOOD_COLOUR, alpha=0.08, linewidth=0,
                     zorder=2)  # fmt: skip
-    ax.plot(ordered["x"], mean, color=MOOD_COLOUR, linewidth=2, zorder=3,
+    ax.plot(x, mean, color=MOOD_COLOUR, linewidth=2, zorder=3,
             label=f"mood (rolling mean of {window}, 95% band)")  # fmt: skip
 
 
@@ -303,14 +345,22 @@ def _moment_teams(ax: Axes, match: Match, team_moments: pd.DataFrame) -> None:
                 linewidth=1.4, zorder=4, label=f"{team.name} (sentences naming them, per moment)")  # fmt: skip
 
 
-def _series_volume(ax: Axes, series: MinuteSeries, break_volume: Mapping[float, int]) -> None:
+def _series_volume(
+    ax: Axes,
+    series: MinuteSeries,
+    break_volume: Mapping[float, int],
+    break_minutes: Mapping[int, float],
+) -> None:
     table = series.table()
     ax.bar(table.index.to_numpy() + 0.5, table["volume"], width=1.0, color="#7A8B99", linewidth=0)
+    # The clock stands still in a break, so its tweets share one point of the axis: drawn
+    # as a hatched bar of their own, at the break's volume per minute of real time.
     for position, count in sorted(break_volume.items()):
-        ax.bar([position], [count], width=1.0, color="#CCCCCC", hatch="//", edgecolor="#999999",
-               linewidth=0.5)  # fmt: skip
-        ax.annotate("break", (position, count), xytext=(0, 2), textcoords="offset points",
-                    ha="center", fontsize=7, color="#777777")  # fmt: skip
+        minutes = break_minutes.get(math.floor(position), 1.0)
+        ax.bar([position], [count / minutes], width=1.6, color="#CCCCCC", hatch="//",
+               edgecolor="#999999", linewidth=0.5)  # fmt: skip
+        ax.annotate(f"break: {minutes:g} min", (position, count / minutes), xytext=(0, 2),
+                    textcoords="offset points", ha="center", fontsize=7, color="#777777")  # fmt: skip
 
 
 def _moment_volume(ax: Axes, moment_volume: pd.DataFrame) -> None:
@@ -364,15 +414,25 @@ def chart_caption(
 
 def png_bytes(fig: Figure) -> bytes:
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", metadata=PNG_METADATA)
+    with _quiet_glyphs():
+        fig.savefig(buffer, format="png", metadata=PNG_METADATA)
     return buffer.getvalue()
 
 
 def svg_bytes(fig: Figure) -> bytes:
     buffer = io.BytesIO()
-    with mpl.rc_context({"svg.hashsalt": SVG_SALT}):
+    with mpl.rc_context({"svg.hashsalt": SVG_SALT}), _quiet_glyphs():
         fig.savefig(buffer, format="svg", metadata=SVG_METADATA)
     return stable_svg_ids(buffer.getvalue().decode("utf-8")).encode("utf-8")
+
+
+@contextmanager
+def _quiet_glyphs() -> Iterator[None]:
+    """Text from input is checked against the fonts (point_label) before it is drawn; a
+    glyph matplotlib still cannot find must not reach the user as a library's warning."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font")
+        yield
 
 
 def stable_svg_ids(svg: str) -> str:
@@ -393,6 +453,46 @@ def _short(name: str, limit: int = 20) -> str:
     """A name for a point's label: emoji dropped (the chart font has none), cut to ``limit``."""
     name = emoji.replace_emoji(name, "").strip()
     return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
+def point_label(name: object, handle: object) -> str | None:
+    """What to print beside a point: the author's name when the chart's fonts can draw it,
+    else the @handle (a name in Mathematical Script or an unusual script would come out
+    as boxes), else nothing."""
+    if isinstance(name, str) and (short := _short(name)) and drawable(short):
+        return short
+    if isinstance(handle, str) and handle and drawable(handle):
+        return "@" + handle
+    return None
+
+
+def drawable(text: str) -> bool:
+    """Whether every character of ``text`` is in one of the chart's installed fonts."""
+    covered = _covered_code_points(chart_fonts())
+    return all(ord(ch) in covered or ch.isspace() for ch in text)
+
+
+@cache
+def chart_fonts() -> tuple[str, ...]:
+    """The families of FONT_FALLBACK that are installed, in order (DejaVu Sans always is:
+    matplotlib ships it)."""
+    found = []
+    for family in FONT_FALLBACK:
+        try:
+            font_manager.findfont(family, fallback_to_default=False)
+        except ValueError:
+            continue
+        found.append(family)
+    return tuple(found) or ("DejaVu Sans",)
+
+
+@cache
+def _covered_code_points(families: tuple[str, ...]) -> frozenset[int]:
+    points: set[int] = set()
+    for family in families:
+        path = font_manager.findfont(family, fallback_to_default=False)
+        points.update(FT2Font(path).get_charmap())
+    return frozenset(points)
 
 
 def _tick_minutes(match: Match) -> list[MatchMinute]:

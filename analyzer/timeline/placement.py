@@ -376,6 +376,8 @@ def _minute_labels(positions: npt.NDArray[np.float64], match: Match) -> list[str
         # before kick-off and after the final whistle, which count whole minutes away.
         inside = 0 <= position < end
         key = float(np.ceil(position)) if inside else float(np.floor(position))
+        if inside and key >= end:  # the last minute of play ends at the whistle: still play
+            key = position
         if key not in cache:
             cache[key] = minute_label(key, match, exact=True)
         labels.append(cache[key])
