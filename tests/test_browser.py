@@ -134,3 +134,12 @@ def test_the_readme_screenshot_is_of_the_committed_report(browser) -> None:
     image = Image.open(SCREENSHOT)
     assert image.size == SCREENSHOT_SIZE
     assert ImageStat.Stat(image.convert("L")).stddev[0] > 20
+
+
+def test_the_records_table_fits_a_1000_pixel_window(browser, report) -> None:
+    page = browser.new_page(viewport={"width": 1000, "height": 800})
+    page.goto(report.as_uri())
+    wrap = page.locator(".table-wrap").first
+    widths = wrap.evaluate("w => [w.scrollWidth, w.clientWidth]")
+    page.close()
+    assert widths[0] <= widths[1], f"the records table needs scrolling: {widths}"

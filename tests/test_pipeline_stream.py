@@ -86,6 +86,9 @@ def test_series_files_are_written_with_every_minute(stream, tmp_path) -> None:
     assert series["volume"].sum() == 15_000
     [half_time] = series[series["phase"] == "half-time"].itertuples()
     assert (half_time.minute, half_time.clock_minute) == ("HT", 47)
+    # The break's sentences naming each team have their mood too, as every minute of play does.
+    assert half_time.home_scored > 0 and half_time.away_scored > 0
+    assert -1 <= half_time.home_mean <= 1 and -1 <= half_time.away_mean <= 1
     assert (
         half_time.volume > 5 * play.set_index("clock_minute").loc[47, "volume"]
     )  # 15 minutes of it

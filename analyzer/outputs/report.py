@@ -136,6 +136,7 @@ def report_context(data: ReportInput) -> dict[str, Any]:
         "chart": "data:image/png;base64," + base64.b64encode(data.chart_png).decode("ascii"),
         "moments": _moment_rows(tally.moments()),
         "team_moods": _team_rows(tally.team_moods(), match),
+        "team_named": sum(n for team, n in tally.teams.items() if team != "neither"),
         "role_moods": [
             {**r, "mean_compound": _number(r["mean_compound"])}
             for r in _rows(data.everyone.role_moods())

@@ -53,12 +53,16 @@ class StreamSeries:
         self.home = MinuteSeries()
         self.away = MinuteSeries()
         self.breaks = MinuteSeries()
+        self.home_breaks = MinuteSeries()  # the sentences naming each team, posted in a break
+        self.away_breaks = MinuteSeries()
 
     def add(self, chunk: pd.DataFrame) -> None:
         add_match_clock(self.overall, chunk)
         add_match_clock(self.home, chunk, score="home_compound")
         add_match_clock(self.away, chunk, score="away_compound")
         add_match_clock(self.breaks, chunk, breaks=True)
+        add_match_clock(self.home_breaks, chunk, score="home_compound", breaks=True)
+        add_match_clock(self.away_breaks, chunk, score="away_compound", breaks=True)
 
     @property
     def volume(self) -> int:
@@ -166,6 +170,10 @@ def match_series_frame(series: StreamSeries, clock: MatchClock) -> pd.DataFrame:
     breaks = breaks[breaks["volume"] > 0]
     if not breaks.empty:
         rows = breaks.reset_index(drop=False).rename(columns={"minute": "clock_minute"})
+        for side, side_series in (("home", series.home_breaks), ("away", series.away_breaks)):
+            side_table = side_series.table().reindex(rows["clock_minute"].to_numpy())
+            rows[f"{side}_mean"] = side_table["mean"].to_numpy()
+            rows[f"{side}_scored"] = side_table["scored"].fillna(0).to_numpy()
         rows.insert(1, "minute", [_break_name(float(k), clock) for k in rows["clock_minute"]])
         rows.insert(2, "phase", [_break_phase(float(k), clock) for k in rows["clock_minute"]])
         frame = pd.concat([frame, rows], ignore_index=True)
