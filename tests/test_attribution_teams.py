@@ -550,3 +550,38 @@ def test_the_one_sentence_fast_path_gives_what_the_full_path_gives() -> None:
             assert (got.sentences, got.parts) == (full.sentences, full.parts), text
         fast += not RE_MAYBE_SENTENCE_BREAK.search(text) and len(set(full.teams)) == 1
     assert fast > 100  # the fast path was really taken
+
+
+@pytest.mark.parametrize(
+    ("text", "teams"),
+    [
+        # The host nation's name about the country or the tournament: not the team.
+        ("Beer banned at the stadiums in Qatar.", ()),
+        ("The opening ceremony in Qatar was stunning 🇶🇦", ()),
+        ("Qatari authorities say the metro runs all night.", ()),
+        ("Ecuador's fans arrive in Qatar.", ("ECU",)),
+        ("#Qatar is hot today", ()),
+        # With football in the same sentence it is the team.
+        ("Qatar 0-2 Ecuador", ("QAT", "ECU")),
+        ("Qatar's goalkeeper had a nightmare.", ("QAT",)),
+        ("The hosts Qatar look nervous.", ("QAT",)),
+        ("Qatar lost their opening match.", ("QAT",)),
+        ("Enner Valencia is too good for Qatar.", ("QAT", "ECU")),  # a player: football
+        ("Al Annabi are poor tonight.", ("QAT",)),  # a nickname is the team anywhere
+        # One sentence about the country, one about the team.
+        ("Loving it in Qatar. Qatar need a goal now!", ("QAT",)),
+    ],
+)
+def test_the_host_nations_name_counts_for_the_team_only_in_football_context(text, teams) -> None:
+    from analyzer.attribution.teams import TeamMentions
+
+    mentions = TeamMentions.for_match(shipped().find("QAT-ECU"))
+    assert mentions.teams_in(text) == teams
+
+
+def test_a_non_host_teams_name_needs_no_context() -> None:
+    from analyzer.attribution.teams import TeamMentions
+
+    mentions = TeamMentions.for_match(shipped().find("QAT-ECU"))
+    assert mentions.teams_in("Loving the weather in Ecuador.") == ("ECU",)
+    assert shipped().find("QAT-ECU").host == "QAT" and shipped().find("BEL-JPN").host == "RUS"

@@ -27,6 +27,7 @@ class Alias:
     teams: tuple[str, ...]  # empty for a blocker, both for a match hashtag
     case: str = "any"  # "any", "capitalised" (Hazard, not hazard) or "upper" (BEL, not Bel)
     person: bool = False  # a player's or coach's name
+    needs_context: bool = False  # counts only in a sentence about football (the host's name)
 
 
 def alias_key(alias: str) -> str:
@@ -39,7 +40,7 @@ def _team_aliases(team: TeamNames) -> Iterator[tuple[str, str, bool]]:
     """(alias, case rule, whether it names a person) for every way of naming the team."""
     for name in (*team.names, *team.demonyms, *team.nicknames):
         yield name, "any", False
-        if " " in name:
+        if " " in name or (team.host and name in team.names):
             yield "#" + name.replace(" ", ""), "any", False
     for tag in (*team.hashtags, team.code):
         yield "#" + tag, "any", False
@@ -56,11 +57,19 @@ def _team_aliases(team: TeamNames) -> Iterator[tuple[str, str, bool]]:
             yield f"{family} {given}", "any", True
 
 
+def _country_word(team: TeamNames, alias: str) -> bool:
+    """Whether an alias of the host could as well name the country or the tournament."""
+    if not team.host:
+        return False
+    words = {*team.names, *team.demonyms, *(f"#{n.replace(' ', '')}" for n in team.names)}
+    return alias in words or alias == team.flag
+
+
 def alias_table(
     teams: Sequence[TeamNames], blockers: Iterable[str], capitalised: frozenset[str]
 ) -> dict[str, Alias]:
     owners: dict[str, set[str]] = {}
-    kinds: dict[str, tuple[str, bool]] = {}
+    kinds: dict[str, tuple[str, bool, bool]] = {}
     for team in teams:
         for alias, case, person in _team_aliases(team):
             key = alias_key(alias)
@@ -68,7 +77,7 @@ def alias_table(
                 continue  # an empty name in a user's match file would match everywhere
             owners.setdefault(key, set()).add(team.code)
             case = "capitalised" if case == "any" and key in capitalised else case
-            kinds[key] = (case, person)
+            kinds[key] = (case, person, _country_word(team, alias))
     table: dict[str, Alias] = {}
     order = [t.code for t in teams]
     for key, codes in owners.items():

@@ -41,6 +41,9 @@ class TeamNames:
     people: tuple[str, ...] = ()  # players and coaches, full names
     bare_code: bool = False  # the code also counts written in capitals, without '#'
     family_name_first: bool = False  # people are also named "Haraguchi Genki"
+    # The host nation: its name, demonyms and flag are also the country's and the
+    # tournament's, so they count for the team only in a sentence about football.
+    host: bool = False
 
     def with_people(self, people: Iterable[str]) -> TeamNames:
         return replace(self, people=tuple(dict.fromkeys((*self.people, *people))))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from analyzer.attribution.alias_pattern import Alias, alias_key, alias_table, trie_pattern
@@ -28,6 +28,20 @@ NAMES_REMEMBERED = 100_000
 # Record-level labels besides a team code.
 BOTH = "both"
 NEITHER = "neither"
+
+# Words that make a sentence about football: the host's name in it then means the team.
+# A player named in the sentence does too (see _with_context); the other team does not
+# ("Ecuador's fans arrive in Qatar"). Words of
+# the tournament itself (World Cup, stadium, opening ceremony) do not: they are the country's.
+RE_FOOTBALL_CONTEXT = re.compile(
+    r"\b(?:goals?|scor(?:e|es|ed|er|ing)|win|wins|won|winning|lose|loses|lost|losing|draw|drew|"
+    r"beat|beaten|beats|defeat(?:ed|s)?|penalt(?:y|ies)|kick-?off|half-?time|full-?time|"
+    r"(?:goal)?keeper|striker|defen[cs]e|defender|midfield(?:er)?|coach|manager|line-?up|"
+    r"squad|the hosts|hosts|the team|national team|players?|match|game|vs?\.?|against|"
+    r"qualif(?:y|ied|ies)|knock(?:ed)? out|group [a-h]|offside|var|red card)\b"
+    r"|\b\d{1,2}\s*[-–:]\s*\d{1,2}\b",
+    re.IGNORECASE,
+)
 
 # Where a sentence naming both teams divides into clauses: "; ", " - ", ", but", " while".
 RE_CLAUSE_BREAK = re.compile(
@@ -147,7 +161,7 @@ class TeamMentions:
         data = data or shipped_team_data()
         names = []
         for team in (match.home, match.away):
-            known = names_for(team, data=data)
+            known = replace(names_for(team, data=data), host=team.code == match.host)
             people = [
                 g.scorer
                 for g in match.goals
@@ -158,10 +172,17 @@ class TeamMentions:
         return cls(names, blockers=data.blockers, capitalised=data.capitalised)
 
     def find(self, text: str) -> tuple[Mention, ...]:
-        """Every mention of a team, in text order; a match hashtag gives one per team."""
+        """Every mention of a team, in text order; a match hashtag gives one per team.
+
+        The host nation's name counts only in a sentence about football (see
+        :func:`_in_football_context`): "beer banned in Qatar" is not about the team.
+        """
+        found = list(self._matches(text))
+        if any(alias.needs_context for alias, _, _ in found):
+            found = _with_context(text, found)
         return tuple(
             Mention(team, start, end, text[start:end])
-            for alias, start, end in self._matches(text)
+            for alias, start, end in found
             for team in alias.teams
         )
 
@@ -354,6 +375,18 @@ def _shares(mentions: Sequence[Mention]) -> dict[str, float]:
         counts[mention.team] = counts.get(mention.team, 0) + 1
     total = sum(counts.values())
     return {team: n / total for team, n in counts.items()}
+
+
+def _with_context(text: str, found: list[tuple[Alias, int, int]]) -> list[tuple[Alias, int, int]]:
+    """The matches, less the host's country words in sentences that are not about football."""
+    kept = []
+    for start, end in sentence_spans(text):
+        inside = [m for m in found if start <= m[1] and m[2] <= end]
+        context = any(alias.person for alias, _, _ in inside) or bool(
+            RE_FOOTBALL_CONTEXT.search(text, start, end)
+        )
+        kept += [m for m in inside if context or not m[0].needs_context]
+    return kept
 
 
 def _mood(team: str, parts: Sequence[Part]) -> TeamMood:

@@ -7,7 +7,7 @@ import json
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from functools import cache
 from importlib import resources
@@ -112,9 +112,11 @@ def shipped() -> Catalog:
         zone = (
             parse_utc_offset(entry["default_utc_offset"]) if "default_utc_offset" in entry else None
         )
-        matches.extend(
-            _openfootball_matches(raw, where=entry["file"], default_zone=zone, codes=team_codes())
+        found = _openfootball_matches(
+            raw, where=entry["file"], default_zone=zone, codes=team_codes()
         )
+        host = entry.get("host")
+        matches.extend(replace(m, host=host) for m in found)
     return Catalog(tuple(sorted(matches, key=lambda x: x.kickoff)), "the shipped World Cups")
 
 

@@ -164,6 +164,7 @@ class Match:
     # Minutes of stoppage time per period and of the half-time break, where the data says.
     stoppage: dict[int, int] = field(default_factory=dict)
     half_time_break: float | None = None
+    host: str | None = None  # the FIFA code of the competition's host nation, when known
 
     @property
     def id(self) -> str:
