@@ -236,17 +236,17 @@ def run(
             encoding=encoding,
         ),
     )
-    with FileProgress(enabled=not quiet and sys.stderr.isatty()) as progress:
-        analysis = analyze(input_path, settings, on_file=progress)
-    with analysis:
-        warn_about_inputs(analysis)
-        written = write_outputs(analysis, out)
-        for note in written.notes:
-            echo(f"Warning: {note}", err=True)
-        if not quiet:
-            for line in summary_lines(analysis):
-                echo(line)
-            echo(f"\nWrote {written.folder}/: {' '.join(written.files)}")
+    with TerminalProgress(enabled=not quiet and sys.stderr.isatty()) as progress:
+        analysis = analyze(input_path, settings, progress=progress)
+        with analysis:  # the records on disk are removed at its end; the totals stay
+            written = write_outputs(analysis, out, progress=progress)
+    warn_about_inputs(analysis)
+    for note in written.notes:
+        echo(f"Warning: {note}", err=True)
+    if not quiet:
+        for line in summary_lines(analysis):
+            echo(line)
+        echo(f"\nWrote {written.folder}/: {' '.join(written.files)}")
 
 
 def warn_about_inputs(analysis: Any) -> None:
@@ -344,28 +344,38 @@ def matches(team: str | None, year: int | None) -> None:
         raise click.ClickException("no shipped match fits; try without --team or --year")
 
 
-class FileProgress:
-    """A progress bar on stderr while files are read (on a terminal; logs stay clean)."""
+class TerminalProgress:
+    """Progress on stderr, on a terminal only (logs and pipes stay clean): a bar over the
+    bytes read, then one line per later stage."""
 
     def __init__(self, *, enabled: bool) -> None:
         self.enabled = enabled
         self._bar: Any = None
 
-    def __call__(self, done: int, total: int, path: str) -> None:
-        if not self.enabled:
+    def read(self, done: int, total: int) -> None:
+        if not self.enabled or total <= 0:
             return
         if self._bar is None:
             self._bar = click.progressbar(
-                length=total, label="Reading", file=sys.stderr, show_pos=True
+                length=total, label="Reading", file=sys.stderr, show_percent=True, show_pos=False
             )
             self._bar.__enter__()
-        if done:
-            self._bar.update(1)
+        self._bar.update(min(done, total) - self._bar.pos)
 
-    def __enter__(self) -> FileProgress:
+    def stage(self, name: str) -> None:
+        if not self.enabled:
+            return
+        self._finish_bar()
+        click.echo(f"{name[:1].upper()}{name[1:]}...", err=True)
+
+    def _finish_bar(self) -> None:
+        if self._bar is not None:
+            self._bar.update(self._bar.length - self._bar.pos)
+            self._bar.__exit__(None, None, None)
+            self._bar = None
+
+    def __enter__(self) -> TerminalProgress:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self._bar is not None:
-            self._bar.update(self._bar.length - self._bar.pos)
-            self._bar.__exit__(*exc)
+        self._finish_bar()

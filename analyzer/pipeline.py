@@ -12,7 +12,6 @@ This is the library API the CLI and notebooks share::
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ from analyzer.engine.spill import Spill
 from analyzer.ingest import Inputs
 from analyzer.matches import Match, load_match_file, shipped
 from analyzer.matches.clock import MatchClock
+from analyzer.progress import SILENT, Progress
 from analyzer.settings import AUTHOR_VIEWS, Settings, choose_view
 from analyzer.timeline.coverage import stream_coverage
 from analyzer.timeline.series import MinuteSeries
@@ -45,18 +45,18 @@ def analyze(
     path: str | Path,
     settings: Settings | None = None,
     *,
-    on_file: Callable[[int, int, str], None] | None = None,
+    progress: Progress = SILENT,
     **options: Any,
 ) -> Analysis:
     """Read every file under ``path``, score each record, place it on the match, total it up.
 
     ``settings`` says what to do (see :class:`analyzer.settings.Settings`); keyword
     ``options`` make or override them (``analyze(path, match="BEL-JPN", authors="all")``).
-    ``on_file(done, total, path)`` is called before each file is read.
+    ``progress`` hears how many bytes are read, then each later stage.
     """
     settings = Settings.of(settings, **options)
     match, folder_name = resolve_match(settings.match, settings.match_file)
-    inputs = Inputs(Path(path), options=settings.read, on_file=on_file)
+    inputs = Inputs(Path(path), options=settings.read)
     clock = MatchClock.for_match(match, half_time_break=settings.half_time_break)
     work = PassOne(match, settings.scoring, settings.read)
     jobs = effective_jobs(settings, inputs)
@@ -69,12 +69,13 @@ def analyze(
     unplaced = Spill()
     try:
         wall = MinuteSeries()
-        roles = first_pass(inputs, engine, unplaced, wall)
+        roles = first_pass(inputs, engine, unplaced, wall, progress=progress)
         view, view_note = choose_view(settings.authors, roles)
         lag = settle_lag(settings.lag, wall, match, clock)
         clock = clock.with_lag(lag.minutes)
         spikes, detected = stream_spikes(wall, match, clock)
         coverage = stream_coverage(wall, match, clock)
+        progress.stage("placing on the match clock")
         placed = second_pass(
             unplaced, match, clock, roles=AUTHOR_VIEWS[view], post_match=settings.post_match
         )

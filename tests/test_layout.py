@@ -12,7 +12,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "analyzer"
 # Each part of the package, by the stage of the flow it serves; a part may import only
 # parts of earlier stages (and itself). The README's module map draws the same picture.
 STAGES: list[set[str]] = [
-    {"errors", "records", "schema"},  # what everything shares
+    {"errors", "records", "schema", "progress"},  # what everything shares
     {"ingest", "sentiment", "matches"},  # read, score, the match's timeline
     {"settings", "attribution"},  # the run's options; who and which team a text is about
     {"timeline"},  # place records in time, lag, spikes, shifts, series, totals

@@ -131,3 +131,35 @@ def test_records_after_the_post_match_window_are_kept_as_later(stream_folder) ->
         assert placed == len(records) - len(later) - result.tally.unaligned
         assert result.series.volume == len(timed) - len(later)  # not on the chart either
         assert "later" not in set(result.view_tally.sample()["moment"])
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.reads: list[tuple[int, int]] = []
+        self.stages: list[str] = []
+
+    def read(self, done: int, total: int) -> None:
+        self.reads.append((done, total))
+
+    def stage(self, name: str) -> None:
+        self.stages.append(name)
+
+
+def test_progress_counts_bytes_within_a_file_then_names_each_stage(tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr("analyzer.ingest.folder.BLOCK_LINES", 500)  # several blocks in the file
+    (tmp_path / "in").mkdir()
+    write_stream(tmp_path / "in" / "one.jsonl", shipped().find("BEL-JPN"), tweets=3000, seed=2)
+    size = (tmp_path / "in" / "one.jsonl").stat().st_size
+    progress = Recorder()
+    with analyzer.analyze(tmp_path / "in", match="BEL-JPN", progress=progress) as result:
+        analyzer.write_outputs(result, tmp_path / "out", progress=progress)
+    done = [d for d, _ in progress.reads]
+    assert {t for _, t in progress.reads} == {size}
+    assert len(done) >= 4 and done == sorted(done) and done[-1] == size
+    assert 0 < done[0] < size  # within the one file, not only when it ends
+    assert progress.stages == [
+        "placing on the match clock",
+        "writing the data files",
+        "writing the moments and series",
+        "drawing the chart and the report",
+    ]

@@ -15,13 +15,16 @@ from analyzer.engine.spill import Spill
 from analyzer.ingest import Inputs
 from analyzer.matches import Match
 from analyzer.matches.clock import MatchClock
+from analyzer.progress import Progress
 from analyzer.timeline.placement import Timeline, place_by_time
 from analyzer.timeline.series import MinuteSeries
 from analyzer.timeline.stream import StreamSeries, add_wall_clock
 from analyzer.timeline.totals import Tally
 
 
-def first_pass(inputs: Inputs, engine: Engine, spill: Spill, wall: MinuteSeries) -> Counter[str]:
+def first_pass(
+    inputs: Inputs, engine: Engine, spill: Spill, wall: MinuteSeries, *, progress: Progress
+) -> Counter[str]:
     """Every unit read, scored, attributed to teams and placed by its words, in input order.
 
     Records with a posting time also go into the wall-clock series, for the lag and spikes.
@@ -41,6 +44,7 @@ def first_pass(inputs: Inputs, engine: Engine, spill: Spill, wall: MinuteSeries)
             add_wall_clock(wall, chunk)
             roles.update(Counter(chunk["author_role"].astype(str).tolist()))
             spill.append(chunk)
+            progress.read(inputs.bytes_read, inputs.size)
         inputs.finish()
     finally:
         engine.close()

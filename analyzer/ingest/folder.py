@@ -14,11 +14,13 @@ from analyzer.ingest.blocks import BLOCK_LINES, BlockRead, LineBlock, read_block
 from analyzer.ingest.cleaning import Cleaner
 from analyzer.ingest.opening import (
     SNIFF_CHARS,
+    HashingReader,
     Unusable,
     changed,
     digest_of,
     format_of,
     guarded,
+    hashing_reader,
     in_lines,
     open_text,
     read_head,
@@ -126,6 +128,8 @@ class Inputs:
         self.read: list[FileRead] = []
         self.skipped: list[FileSkipped] = []
         self._blocks: dict[str, _Account] = {}  # files read in blocks, until finish()
+        self._bytes_done = 0  # of the files read to their end
+        self._reading: HashingReader | None = None  # the large file being read, if any
         self._base = root if root.is_dir() else root.parent
         self._paths = list(walk(root, skip=self._skip))
         self.size = sum(size_of(p) for p in self._paths)  # bytes, to judge the work ahead
@@ -157,6 +161,13 @@ class Inputs:
             if self.on_file:
                 self.on_file(done, len(self._paths), relative)
             yield from self._read_file(path, relative, size, block_lines=block_lines)
+            self._reading = None
+            self._bytes_done += size_of(path)
+
+    @property
+    def bytes_read(self) -> int:
+        """Bytes of input read so far (of ``size``), for a progress bar."""
+        return self._bytes_done + (self._reading.count if self._reading else 0)
 
     def block_done(self, block: LineBlock, read: BlockRead) -> None:
         """Add a block's records and problems to its file's account."""
@@ -200,6 +211,7 @@ class Inputs:
         except OSError as exc:
             self.skipped.append(FileSkipped(relative, os_reason(exc)))
             return
+        self._reading = hashing_reader(stream)
         with stream:
             try:
                 fmt = format_of(head, stream, relative)

@@ -73,6 +73,7 @@ class HashingReader(io.RawIOBase):
     def __init__(self, raw: BinaryIO) -> None:
         self._raw = raw
         self._hash = hashlib.sha256()
+        self.count = 0  # bytes read so far, for progress within a large file
 
     def readable(self) -> bool:
         return True
@@ -84,12 +85,14 @@ class HashingReader(io.RawIOBase):
         n = self._raw.readinto(buffer)  # type: ignore[attr-defined]
         if n:
             self._hash.update(memoryview(buffer)[:n])
+            self.count += n
         return int(n or 0)
 
     def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
         if (offset, whence) != (0, io.SEEK_SET):
             raise io.UnsupportedOperation("a hashed input goes back only to its start")
         self._hash = hashlib.sha256()
+        self.count = 0
         return self._raw.seek(0)
 
     def tell(self) -> int:
@@ -160,6 +163,12 @@ def open_text(path: Path, head: Head, *, forced: str | None, problems: Problems)
     if stream.read(1) != "\ufeff":  # a mark the codec does not drop (a forced "utf-16-le")
         stream.seek(0)
     return stream
+
+
+def hashing_reader(stream: TextIO) -> HashingReader | None:
+    """The reader under a large file's text stream (None for a file read whole at once)."""
+    raw = getattr(getattr(stream, "buffer", None), "raw", None)
+    return raw if isinstance(raw, HashingReader) else None
 
 
 def digest_of(stream: TextIO, head: Head) -> str | None:

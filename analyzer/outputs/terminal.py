@@ -18,7 +18,7 @@ def summary_lines(analysis: Analysis) -> list[str]:
     lines = [f"{match.title}  ({match.competition}, {match.round}, {match.date.isoformat()})", ""]
     lines += _files(analysis)
     kinds = sorted(everyone.kinds.items(), key=lambda item: (-item[1], item[0]))
-    made_of = ", ".join(f"{n} {_plural(kind, n)}" for kind, n in kinds)
+    made_of = ", ".join(f"{n:,} {_plural(kind, n)}" for kind, n in kinds)
     lines += [
         "",
         f"{everyone.records:,} {_plural('record', everyone.records)} ({made_of}); "
@@ -35,7 +35,7 @@ def summary_lines(analysis: Analysis) -> list[str]:
         lines.append(analysis.view_note)
     elif analysis.view != "all":
         lines.append(
-            f"The report speaks for {analysis.view}: {view.records} of the {everyone.records} "
+            f"The report speaks for {analysis.view}: {view.records:,} of the {everyone.records:,} "
             "records (--authors all for everyone)."
         )
     lines += ["", "Mood before -> after each goal (mean compound score, scored records):"]
@@ -48,7 +48,7 @@ def _files(analysis: Analysis) -> list[str]:
     lines = [f"Read {len(analysis.read)} file(s):"]
     width = max((len(f.path) for f in analysis.read), default=0)
     for f in analysis.read:
-        counts = ", ".join(f"{n} {_plural(kind, n)}" for kind, n in sorted(f.counts.items()))
+        counts = ", ".join(f"{n:,} {_plural(kind, n)}" for kind, n in sorted(f.counts.items()))
         problems = (
             f"  ({f.problem_count} problem(s), first: {f.problems[0]})" if f.problem_count else ""
         )

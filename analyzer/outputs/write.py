@@ -18,6 +18,7 @@ from analyzer.outputs.files import (
 )
 from analyzer.outputs.report import render_report, report_input_of
 from analyzer.outputs.summary_json import summary_json
+from analyzer.progress import SILENT, Progress
 from analyzer.schema import MOMENT_COLUMNS, RECORD_COLUMNS, SERIES_COLUMNS, WALL_SERIES_COLUMNS
 from analyzer.timeline.stream import match_series_frame, wall_series_frame
 
@@ -40,7 +41,11 @@ class Written:
 
 
 def write_outputs(
-    analysis: Analysis, out: str | Path = "reports", *, excel_safe: bool | None = None
+    analysis: Analysis,
+    out: str | Path = "reports",
+    *,
+    excel_safe: bool | None = None,
+    progress: Progress = SILENT,
 ) -> Written:
     """Write every output into ``out/<match>/``.
 
@@ -56,8 +61,11 @@ def write_outputs(
         raise InputError(f"cannot create output folder {folder}: {exc.strerror}") from None
     remove_stale_temporaries(folder)
     written = Written(folder)
+    progress.stage("writing the data files")
     _write_records(analysis, written, excel_safe=excel_safe)
+    progress.stage("writing the moments and series")
     _write_moments_and_series(analysis, written, excel_safe=excel_safe)
+    progress.stage("drawing the chart and the report")
     _write_chart_and_report(analysis, written)
     written.files.append("summary.json")
     write_text(folder / "summary.json", summary_json(analysis, outputs=written.files))
