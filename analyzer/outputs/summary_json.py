@@ -62,6 +62,7 @@ def summary_document(analysis: Analysis, *, outputs: list[str]) -> dict[str, Any
                     "format": f.format,
                     "records": f.counts,
                     "problems": f.problem_count,
+                    "notes": list(f.notes),
                     "sha256": f.sha256,
                 }
                 for f in analysis.read

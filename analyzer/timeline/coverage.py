@@ -92,7 +92,14 @@ def stream_coverage(wall: MinuteSeries, match: Match, clock: MatchClock) -> Cove
     whistle = (
         clock.with_lag(0.0).wall_time(match.final_whistle_position).timestamp() / 60 + clock.lag
     )
-    gaps = tuple(Gap(first + start, length) for start, length in _gaps(volume.to_numpy()))
+    # Gaps are looked for during the match, at the match's own rate: before kick-off and
+    # after the whistle a stream thins out, and its quiet minutes there are not gaps.
+    during = (keys >= math.floor(kickoff)) & (keys < math.ceil(whistle))
+    offset = int(keys[during][0]) if during.any() else first
+    gaps = tuple(
+        Gap(offset + start, length)
+        for start, length in _gaps(volume.to_numpy()[during].astype(np.float64))
+    )
     return Coverage(first, int(keys[-1]), kickoff, whistle, gaps)
 
 
