@@ -174,6 +174,18 @@ LEXICON_CASES: dict[str, Case] = {
     "pumped": Case("Pumped for the USA game", P),
     "rooting": Case("Rooting for Ghana tonight", P),
     "world cup fever": Case("World Cup fever in the office", P),
+    "scores!": Case("Inui scores!!!", P, "Inui scores from 25 yards", "scores"),
+    "scored!": Case("Japan scored!!", P, "Japan scored from a corner", "scored"),
+    "score!": Case("Japan score!!!", P, "Japan score from a corner", "score"),
+    "goal of the tournament": Case("Goal of the tournament from Pavard", P),
+    "goal of the year": Case("That is the goal of the year", P),
+    "what a shot": Case("What a shot by Inui", P),
+    "what a pass": Case("What a pass by De Bruyne", P),
+    "what a performance": Case("What a performance by Japan", P),
+    "what a night": Case("What a night in Rostov", P),
+    "oh dear": Case("Oh dear, Germany", N),
+    "fan": Case("A Japan fan in Rostov", U, "Every fan in the stadium stood up", "fan"),
+    "hand": Case("Hand ball by Suarez", U, "Suarez used his hand on the line", "hand"),
 }
 
 EMOJI_CASES: dict[str, Case] = {
