@@ -47,7 +47,7 @@ def test_the_summary_names_each_file_and_the_mood_around_each_goal(report_dir) -
     assert "BEL-JPN/002_14d4a9f4abd7d5c7.txt  8 quotes" in out
     assert "26 records (17 tweets, 9 quotes); 0 could not be placed" in out
     assert (
-        "  52' Inui BEL 0-2 JPN        +0.000 (1) -> +0.499 (7)\n" in out
+        "  52' Inui BEL 0-2 JPN        +0.000 (1) -> +0.492 (7)\n" in out
     )  # --authors all: one column
     assert result.stderr == ""
 
@@ -212,7 +212,7 @@ def test_the_default_view_speaks_for_fans_and_the_data_files_keep_everyone(tmp_p
         in result.stdout
     )
     assert (
-        "  52' Inui BEL 0-2 JPN           n/a -> +0.434 (1)       +0.000 (1) -> +0.499 (7)\n"
+        "  52' Inui BEL 0-2 JPN           n/a -> +0.434 (1)       +0.000 (1) -> +0.492 (7)\n"
         in result.stdout
     )
     folder = tmp_path / "BEL-JPN"

@@ -131,7 +131,7 @@ def test_summary_json_says_what_was_read_and_found(result, tmp_path) -> None:
     summary = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
     assert summary["match"]["key"] == "BEL-JPN@2018-07-02"
     assert [g["minute"] for g in summary["match"]["goals"]] == ["48'", "52'", "69'", "74'", "90+4'"]
-    assert summary["analyzer"]["lexicon_version"] == "1.0.0"
+    assert summary["analyzer"]["lexicon_version"] == "2.0.0"
     assert summary["counts"]["records"] == 26 and summary["counts"]["kinds"] == {
         "tweet": 17,
         "quote": 9,

@@ -188,7 +188,7 @@ def test_the_sample_report_shows_the_match_moments_and_records(tmp_path) -> None
     links = set(re.findall(r'href="#(r-[0-9a-f]{16})"', html))
     assert links and all(f'id="{link}"' in html for link in links)  # every extreme links to its row
     assert "Nishino" in html and "coach" in html
-    assert "football lexicon 1.0.0" in html and "timestamps without a zone were read as UTC" in html
+    assert "football lexicon 2.0.0" in html and "timestamps without a zone were read as UTC" in html
 
 
 def test_the_report_has_team_and_role_tables(tmp_path) -> None:

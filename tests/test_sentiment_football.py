@@ -74,7 +74,8 @@ def plain() -> Scorer:
         ("WHAT A GOAL", Label.POSITIVE),
         ("Buzzing for Brazil vs Belgium!", Label.POSITIVE),
         ("Third free kick for France #WorldCup", Label.NEUTRAL),
-        ("#ItsComingHome", Label.NEUTRAL),
+        # The chant is hope and joy (lexicon 2.0.0); the tag is read as its words.
+        ("#ItsComingHome", Label.POSITIVE),
         ("#WhatAGoal", Label.POSITIVE),
         ("Robbed again by the officials", Label.NEGATIVE),
     ],
@@ -155,7 +156,7 @@ def test_a_nickname_is_a_name_not_a_feeling(ours: Scorer) -> None:
         ("YESSSSSSSSSSS INUI YESSSSSSSSS", "YES INUI YES"),
         ("Goooood game", "GOOD game"),  # known word: emphasised
         ("Noooo", "NO"),
-        ("GOOOOOOAAAAALLLLL", "GOAL"),
+        ("GOOOOOOAAAAALLLLL", "GOOAL"),  # the stretched shout's spelling in the lexicon
         ("Aaaaaand they score", "And they score"),  # "and" is no lexicon word: no emphasis
         ("sooooo close", "SO close"),
         ("Neymaaaar", "Neymar"),  # unknown word: squeezed, not emphasised
@@ -227,8 +228,8 @@ def test_flags_are_team_mentions(ours: Scorer, flag: str) -> None:
 
 @pytest.mark.parametrize(
     ("emoji", "sign"),
-    [("🔥", 1), ("🐐", 1), ("🙌", 1), ("👏", 1), ("💪", 1), ("🤯", 1), ("💔", -1), ("😭", 0),
-     ("😱", 0), ("⚽", 0)],
+    [("🔥", 1), ("🐐", 1), ("🙌", 1), ("👏", 1), ("💪", 1), ("🤯", 1), ("💔", -1), ("😭", -1),
+     ("😱", 0), ("⚽", 0), ("🏆", 0)],
 )  # fmt: skip
 def test_football_emoji_carry_the_tables_sign(ours: Scorer, emoji: str, sign: int) -> None:
     compound = ours.score(emoji).compound
@@ -305,7 +306,7 @@ def test_the_same_text_always_gets_the_same_score() -> None:
 
 
 def test_score_all_takes_declared_languages_in_step() -> None:
-    scores = Scorer().score_all(["gol!!!", "gol!!!"], declared_languages=["es", "und"])
+    scores = Scorer().score_all(["golazo!!!", "golazo!!!"], declared_languages=["es", "und"])
     assert (scores[0].label, scores[0].language) == (Label.UNSCORED, "es")
     assert scores[1].label is Label.POSITIVE
     with pytest.raises(ValueError, match="2 declared languages for 1 texts"):

@@ -1,4 +1,4 @@
-"""Text rewrites before lexicon lookup: elongated words squeezed, hashtags split into words."""
+"""Text rewrites before lexicon lookup: elongated words squeezed, hashtags split, glued words parted."""
 
 from __future__ import annotations
 
@@ -15,6 +15,9 @@ RE_TOKEN = re.compile(r"\S+")
 RE_WORD = re.compile(r"[^\W\d_]+")
 # Mentions and links are names and addresses, not words: never rewritten.
 RE_NAME_OR_LINK = re.compile(r"^[@#]|://|^www\.", re.IGNORECASE)
+# Two or more dots (or an ellipsis) between letters: "HOME...woohoo", "lost..gutted". A single
+# dot is left alone: it joins addresses and initials ("t.co", "U.S.A").
+RE_GLUED_BY_DOTS = re.compile(r"(?<=[^\W\d_])(\.{2,}|…)(?=[^\W\d_])")
 
 # A hashtag starts after a space or punctuation, not inside a word or an HTML entity ("&#39;").
 # Only plain ASCII tags with a capital after a small letter can be camel case, which is how
@@ -121,3 +124,10 @@ def _split_tag(match: re.Match[str]) -> str:
         return match.group()
     parts = RE_CAMEL_PART.findall(body)
     return " ".join(parts) if len(parts) > 1 else match.group()
+
+
+def space_glued_words(text: str) -> str:
+    """'HOME...woohoo' -> 'HOME... woohoo': VADER splits on spaces, so glued words are one token."""
+    if "." not in text and "…" not in text:
+        return text
+    return RE_GLUED_BY_DOTS.sub(r"\1 ", text)
