@@ -258,3 +258,16 @@ def test_a_tweet_row_among_garbage_rows_is_read_back_whole(
     expected = text.replace("\r\n", "\n").replace("\r", "\n")
     assert [(r.text, r.author.handle) for r in found] == [(expected, handle)]
     assert found[0].posted_at == datetime(2018, 7, 2, 19, 10, 22, tzinfo=UTC)
+
+
+def test_a_long_field_is_read_and_the_csv_limit_is_left_as_it_was(tmp_path) -> None:
+    import csv
+
+    from analyzer.ingest import read_folder
+
+    before = csv.field_size_limit()
+    long_text = "Goal! " + "a" * 200_000  # longer than the csv module's default limit
+    (tmp_path / "x.csv").write_text(f'text,created_at\n"{long_text}",2018-07-02T19:05:00Z\n')
+    corpus = read_folder(tmp_path)
+    assert [r.text for r in corpus.records] == [long_text]
+    assert csv.field_size_limit() == before

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import TextIO
@@ -196,8 +197,6 @@ def iter_rows(
     CSV are reported and skipped; empty rows (spreadsheet padding) are passed over, counted
     in ``tally`` when one is given.
     """
-    if csv.field_size_limit() < MAX_LINE_CHARS:  # process-wide, and only ever raised
-        csv.field_size_limit(MAX_LINE_CHARS)
     width = len(header.columns)
     lines = _Lines(stream, first_line, problems)
     rows = csv.reader(lines, delimiter=header.delimiter)
@@ -205,7 +204,8 @@ def iter_rows(
     while True:
         line, offset = lines.count + 1, lines.chars
         try:
-            row = next(rows)
+            with _field_limit(MAX_LINE_CHARS):
+                row = next(rows)
         except StopIteration:
             return
         except csv.Error as exc:
@@ -223,6 +223,20 @@ def iter_rows(
             problems.add(line, f"the row runs to line {lines.count} (a quote left open?); skipped")
             continue
         yield line, offset, row
+
+
+@contextmanager
+def _field_limit(chars: int) -> Iterator[None]:
+    """The csv module's field size limit raised to ``chars`` for one row, then put back.
+
+    The limit is process-wide (131,072 by default, shorter than a long line we accept);
+    holding it only while our parser reads keeps other code's CSV as it was.
+    """
+    before = csv.field_size_limit(chars)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(before)
 
 
 @dataclass(frozen=True, slots=True)
