@@ -19,6 +19,7 @@ from analyzer.analysis import Analysis
 from analyzer.engine import PassOne, start_engine
 from analyzer.engine.passes import first_pass, second_pass
 from analyzer.engine.spill import Spill
+from analyzer.errors import InputError
 from analyzer.ingest import Inputs
 from analyzer.matches import Match, load_match_file, shipped
 from analyzer.matches.clock import MatchClock
@@ -70,6 +71,8 @@ def analyze(
     try:
         wall = MinuteSeries()
         roles = first_pass(inputs, engine, unplaced, wall, progress=progress)
+        if not roles:
+            raise InputError(nothing_found(Path(path), inputs))
         view, view_note = choose_view(settings.authors, roles)
         lag = settle_lag(settings.lag, wall, match, clock)
         clock = clock.with_lag(lag.minutes)
@@ -102,6 +105,19 @@ def analyze(
         input_base=Path(path).parent if Path(path).is_file() else Path(path),
         jobs=jobs,
         store=placed.store,
+    )
+
+
+def nothing_found(path: Path, inputs: Inputs) -> str:
+    """Why a run that read its files found no record: an error, never an empty report."""
+    read = f"{len(inputs.read)} file{'s' if len(inputs.read) != 1 else ''} read"
+    skipped = f", {len(inputs.skipped)} skipped" if inputs.skipped else ""
+    why = [f"{f.path}: {f.problems[0]}" for f in inputs.read if f.problems][:3]
+    why += [f"{s.path}: {s.reason}" for s in inputs.skipped][: 3 - len(why)]
+    reasons = f" ({'; '.join(why)})" if why else ""
+    return (
+        f"no tweet or quote found in {path}: {read}{skipped}{reasons}; articles need embedded "
+        "tweets or attributed quotes, exports a text column"
     )
 
 

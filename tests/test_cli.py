@@ -354,3 +354,19 @@ def test_without_authors_the_default_view_is_everyone_and_says_so(tmp_path) -> N
         ],
     )
     assert "The report speaks for fans: 0 of the 40 records" in asked.output
+
+
+def test_a_folder_that_yields_no_record_is_an_error_not_an_empty_report(tmp_path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(
+        "Belgium beat Japan 3-2 in Rostov.\n\nIt was a great match for everyone.\n"
+    )
+    result = CliRunner().invoke(
+        main, [str(tmp_path / "in"), "-m", "BEL-JPN", "-o", str(tmp_path / "o")]
+    )
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: no tweet or quote found in {tmp_path / 'in'}: 1 file read; articles need "
+        "embedded tweets or attributed quotes, exports a text column\n"
+    )
+    assert not (tmp_path / "o").exists()
