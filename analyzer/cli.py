@@ -292,8 +292,8 @@ def score(
     """Add sentiment columns to a CSV or JSON Lines FILE, keeping its rows and columns as they are.
 
     Adds PREFIXcompound, PREFIXpositive, PREFIXneutral, PREFIXnegative, PREFIXlabel and
-    PREFIXlanguage (PREFIXemoji with --emoji; PREFIXteams, PREFIXhome_compound and
-    PREFIXaway_compound with --teams) to every row, in the input's order. Large files
+    PREFIXlanguage (PREFIXemoji with --emoji; PREFIXteams, PREFIXhome_mood and
+    PREFIXaway_mood with --teams) to every row, in the input's order. Large files
     stream through in bounded memory.
     """
     from analyzer.matches import shipped

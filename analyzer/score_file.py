@@ -29,7 +29,7 @@ from analyzer.sentiment import Scorer, default_scorer
 BATCH_ROWS = 5000
 DEFAULT_PREFIX = "sentiment_"
 SCORE_FIELDS = ("compound", "positive", "neutral", "negative", "label", "language")
-TEAM_FIELDS = ("teams", "home_compound", "away_compound")
+TEAM_FIELDS = ("teams", "home_mood", "away_mood")
 # Distinct sentences whose scores are kept while attributing teams.
 SENTENCES_REMEMBERED = 100_000
 

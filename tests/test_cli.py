@@ -82,7 +82,7 @@ def test_moments_csv(report_dir) -> None:
     assert moments.loc["goal-2", "records"] == 7
     assert moments.loc["full-time", "records"] == 15
     assert moments.loc["comeback-1", "records"] == 3
-    assert moments.loc["goal-4", "mean_compound"] == pytest.approx(0.6696)
+    assert moments.loc["goal-4", "mean_mood"] == pytest.approx(0.6696)
 
 
 def test_running_twice_gives_the_same_data_files(tmp_path) -> None:

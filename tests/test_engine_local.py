@@ -104,7 +104,7 @@ def test_repeated_texts_are_scored_and_attributed_once(monkeypatch) -> None:
     rows = pd.concat([first, second], ignore_index=True)
     assert rows["compound"].nunique() == 1 and rows["compound"].iloc[0] > 0.5
     assert rows["teams"].tolist() == ["both"] * 3
-    assert rows["home_compound"].nunique() == 1
+    assert rows["home_mood"].nunique() == 1
     # The record once, then each of its two sentences once for the team moods.
     assert calls.count(text) == 1 and len(calls) == 3
 

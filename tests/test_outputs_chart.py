@@ -208,7 +208,7 @@ def test_drawing_a_name_in_an_unusual_script_prints_no_warning(recwarn) -> None:
 
     match = shipped().find("BEL-JPN")
     points = pd.DataFrame({
-        "record_id": ["a", "b"], "clock": [50.0, 70.0], "compound": [0.9, -0.8],
+        "record_id": ["a", "b"], "clock": [50.0, 70.0], "mood": [0.9, -0.8],
         "label": ["positive", "negative"], "author_name": ["𝓜𝓪𝓻𝓲𝓪", "தமிழ் ரசிகர்"],
         "author_handle": ["maria", "tamil_fan"],
     })  # fmt: skip

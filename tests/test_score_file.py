@@ -118,11 +118,11 @@ def test_teams_adds_the_team_and_its_mood_per_team(tmp_path) -> None:
     assert [r["sentiment_teams"] for r in rows] == ["both", "neither", "JPN"]
     heartbreak = rows[0]
     assert (
-        float(heartbreak["sentiment_home_compound"])
+        float(heartbreak["sentiment_home_mood"])
         > 0
-        > float(heartbreak["sentiment_away_compound"])
+        > float(heartbreak["sentiment_away_mood"])
     )
-    assert rows[1]["sentiment_home_compound"] == rows[1]["sentiment_away_compound"] == ""
+    assert rows[1]["sentiment_home_mood"] == rows[1]["sentiment_away_mood"] == ""
 
 
 def test_teams_needs_a_real_match(tmp_path) -> None:

@@ -48,15 +48,15 @@ def test_moment_totals(records, bel_jpn) -> None:
     assert moments.loc[
         "goal-2", ["records", "scored", "positive", "neutral", "negative"]
     ].tolist() == [7, 7, 5, 2, 0]  # the football scorer reads YESSS INUI and GOLAZO as joy
-    assert moments.loc["goal-2", "mean_compound"] == pytest.approx(0.4919, abs=1e-4)
+    assert moments.loc["goal-2", "mean_mood"] == pytest.approx(0.4919, abs=1e-4)
     assert moments.loc["comeback-1", "records"] == 3  # Vertonghen, Fellaini and Chadli tweets
     assert moments.loc["goal-4", "change"] == pytest.approx(0.6696 - 0.0, abs=1e-4)
 
 
 def test_extremes_are_the_most_positive_and_negative(records, bel_jpn) -> None:
     tally = tally_of([records], bel_jpn)
-    assert tally.most_positive()["compound"].tolist() == sorted(
-        records["compound"].nlargest(5), reverse=True
+    assert tally.most_positive()["mood"].tolist() == sorted(
+        records["mood"].nlargest(5), reverse=True
     )
     assert tally.most_negative()["author_name"].tolist()[0] == "Nishino"
 
@@ -80,11 +80,11 @@ def test_the_extremes_are_those_of_a_full_sort(compounds, ascending) -> None:
     # Only rows that can make the cut are sorted; ties at the cut and missing scores included.
     rows = pd.DataFrame(
         {
-            "compound": pd.array(compounds, dtype="float64"),
+            "mood": pd.array(compounds, dtype="float64"),
             "record_id": [f"r{(n * 7919) % 101:03d}" for n in range(len(compounds))],
         }
     )
-    full = rows.sort_values(["compound", "record_id"], ascending=[ascending, True], kind="stable")
+    full = rows.sort_values(["mood", "record_id"], ascending=[ascending, True], kind="stable")
     assert _top(rows, ascending=ascending)["record_id"].tolist() == (
         full.head(EXTREMES_KEPT)["record_id"].tolist()
     )

@@ -68,6 +68,7 @@ def records_chunk(
         "mentions": [r.mentions for r in records],
         "links": [r.links for r in records],
         "emoji": [s.emoji for s in scores],
+        "mood": [s.compound for s in scores],  # the scorer's mood: its compound, for now
         "compound": [s.compound for s in scores],
         "positive": [s.positive for s in scores],
         "neutral": [s.neutral for s in scores],
@@ -75,8 +76,8 @@ def records_chunk(
         "label": [s.label.value for s in scores],
         "language": [s.language for s in scores],
         "teams": [a.label for a in attributions],
-        "home_compound": [_team_compound(a, home) for a in attributions],
-        "away_compound": [_team_compound(a, away) for a in attributions],
+        "home_mood": [_team_mood(a, home) for a in attributions],
+        "away_mood": [_team_mood(a, away) for a in attributions],
         "moment": [p.moment for p in placements],
         "moment_label": [labels.get(p.moment) if p.moment else None for p in placements],
         "clock": [p.clock for p in placements],
@@ -89,7 +90,7 @@ def records_chunk(
     return typed(pd.DataFrame(columns, columns=RECORD_COLUMN_NAMES), RECORD_COLUMNS)
 
 
-def _team_compound(attribution: Attribution, team: str) -> float | None:
+def _team_mood(attribution: Attribution, team: str) -> float | None:
     """A team's mood, to VADER's four decimals (a weighted mean otherwise trails float noise)."""
     mood = attribution.moods.get(team)
     return round(mood.compound, 4) if mood and mood.compound is not None else None

@@ -81,9 +81,7 @@ class ChartData:
     """What the chart draws, as plain tables: the caller decides which records they hold."""
 
     match: Match
-    points: (
-        pd.DataFrame
-    )  # records of the view (all, or a sample): clock, compound, label, author_name
+    points: pd.DataFrame  # records of the view (all, or a sample): clock, mood, label, author_name
     caption: str
     title_note: str = ""  # e.g. "fans" when the chart speaks for a view
     context: pd.DataFrame | None = None  # other authors' records, drawn faintly
@@ -93,7 +91,9 @@ class ChartData:
     away_series: MinuteSeries | None = None
     team_moments: pd.DataFrame | None = None  # per moment: home_mean, away_mean (articles)
     moment_volume: pd.DataFrame | None = None  # per moment: clock, records (articles)
-    neutral_band: float = 0.05  # compounds within this of 0 are labelled neutral: the grey band
+    neutral_band: float = (
+        0.05  # compound scores within this of 0 are labelled neutral: the grey band
+    )
     break_minutes: Mapping[int, float] = field(default_factory=dict)  # minute key -> break length
 
 
@@ -158,13 +158,13 @@ def mood_chart(data: ChartData) -> Figure:
 
     for ax in (mood, volume):
         _zones_and_markers(ax, match, labels=ax is mood, band=data.neutral_band)
-    points = data.points[data.points["clock"].notna() & data.points["compound"].notna()]
+    points = data.points[data.points["clock"].notna() & data.points["mood"].notna()]
     show_points = len(points) <= POINT_LIMIT
     if data.context is not None and show_points:
-        context = data.context[data.context["clock"].notna() & data.context["compound"].notna()]
+        context = data.context[data.context["clock"].notna() & data.context["mood"].notna()]
         if len(context):
             x = spread(context, end=end)
-            mood.scatter(x, context["compound"], s=14, color=CONTEXT_COLOUR, linewidths=0,
+            mood.scatter(x, context["mood"], s=14, color=CONTEXT_COLOUR, linewidths=0,
                          label=f"other authors ({len(context)})", zorder=3)  # fmt: skip
     if show_points:
         _points(mood, points, end=end)
@@ -191,7 +191,7 @@ def mood_chart(data: ChartData) -> Figure:
 
     mood.set_xlim(-ZONE_WIDTH, end + ZONE_WIDTH)
     mood.set_ylim(-1.05, 1.05)
-    mood.set_ylabel("sentiment (compound)")
+    mood.set_ylabel("mood (-1 negative to +1 positive)")
     mood.spines[["top", "right"]].set_visible(False)
     volume.spines[["top", "right"]].set_visible(False)
     volume.set_ylabel("records per minute" if timed else "records per moment", fontsize=8)
@@ -262,16 +262,16 @@ def _points(ax: Axes, points: pd.DataFrame, *, end: float) -> None:
     x = spread(points, end=end)
     for label, colour in LABEL_COLOURS.items():
         subset = points["label"] == label
-        ax.scatter(x[subset], points.loc[subset, "compound"], s=28, color=colour, edgecolors="white",
+        ax.scatter(x[subset], points.loc[subset, "mood"], s=28, color=colour, edgecolors="white",
                    linewidths=0.5, label=f"{label} ({int(subset.sum())})", zorder=4)  # fmt: skip
     if len(points) <= LABELLED_POINTS_LIMIT and "author_name" in points:
-        ordered = points.sort_values(["compound", "record_id"], kind="stable")
+        ordered = points.sort_values(["mood", "record_id"], kind="stable")
         named = pd.concat([ordered.head(POINTS_NAMED), ordered.tail(POINTS_NAMED)]).drop_duplicates(
             "record_id"
         )
         handles = named["author_handle"] if "author_handle" in named else [None] * len(named)
         for position, name, handle, compound in zip(
-            x.loc[named.index], named["author_name"], handles, named["compound"], strict=True
+            x.loc[named.index], named["author_name"], handles, named["mood"], strict=True
         ):
             if text := point_label(name, handle):
                 ax.annotate(text, (float(position), float(compound)), xytext=(4, 4),
@@ -285,7 +285,7 @@ def _rolling_mood(ax: Axes, points: pd.DataFrame, *, end: float) -> None:
         return
     ordered = points.assign(x=spread(points, end=end)).sort_values("x", kind="stable")
     window = min(SMOOTHING_RECORDS, len(ordered))
-    rolling = ordered["compound"].rolling(window, center=True, min_periods=1)
+    rolling = ordered["mood"].rolling(window, center=True, min_periods=1)
     mean, sd, n = rolling.mean().to_numpy(), rolling.std().to_numpy(), rolling.count().to_numpy()
     half = np.array([
         t_quantile(0.975, k - 1) * s / math.sqrt(k) if k >= 2 and s == s else math.nan

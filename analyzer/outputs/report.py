@@ -138,8 +138,7 @@ def report_context(data: ReportInput) -> dict[str, Any]:
         "team_moods": _team_rows(tally.team_moods(), match),
         "team_named": sum(n for team, n in tally.teams.items() if team != "neither"),
         "role_moods": [
-            {**r, "mean_compound": _number(r["mean_compound"])}
-            for r in _rows(data.everyone.role_moods())
+            {**r, "mean_mood": _number(r["mean_mood"])} for r in _rows(data.everyone.role_moods())
         ],
         "spikes": [_spike_row(s) for s in data.spikes],
         "goals_detected": [
@@ -232,7 +231,7 @@ def _totals(tally: Tally) -> dict[str, Any]:
 
 def _moment_rows(moments: pd.DataFrame) -> list[dict[str, Any]]:
     return [
-        {**m, "mean_compound": _number(m["mean_compound"]), "change": _number(m["change"])}
+        {**m, "mean_mood": _number(m["mean_mood"]), "change": _number(m["change"])}
         for m in _rows(moments)
     ]
 
@@ -272,6 +271,7 @@ def _record_row(row: dict[str, Any]) -> dict[str, Any]:
         "author": author or "unknown",
         "role": row["author_role"],
         "text": row["text"],
+        "mood": _number(row["mood"]),
         "compound": _number(row["compound"]),
         "label": label,
         "label_class": row["label"],

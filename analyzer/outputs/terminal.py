@@ -38,7 +38,7 @@ def summary_lines(analysis: Analysis) -> list[str]:
             f"The report speaks for {analysis.view}: {view.records:,} of the {everyone.records:,} "
             "records (--authors all for everyone)."
         )
-    lines += ["", "Mood before -> after each goal (mean compound score, scored records):"]
+    lines += ["", "Mood before -> after each goal (mean mood, scored records):"]
     lines += _goal_moods(analysis)
     lines += _shifts(analysis)
     return lines
@@ -154,7 +154,7 @@ def _shift_cell(shift: MoodShift) -> str:
 def _mood(row: pd.Series | None) -> str:
     if row is None or row["scored"] == 0:
         return "   n/a"
-    return f"{float(row['mean_compound']):+.3f} ({int(row['scored'])})"
+    return f"{float(row['mean_mood']):+.3f} ({int(row['scored'])})"
 
 
 def _plural(kind: str, n: int) -> str:

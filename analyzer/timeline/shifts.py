@@ -1,4 +1,4 @@
-"""Mood shifts: the mean compound score just before and just after each goal, and their difference."""
+"""Mood shifts: the mean mood just before and just after each goal, and their difference."""
 
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ def mood_shifts(
     lag: float = 0.0,
     confidence: float = CONFIDENCE,
 ) -> list[MoodShift]:
-    """Mean compound before and after each goal, from the per-minute sums (exact, not resampled).
+    """Mean mood before and after each goal, from the per-minute sums (exact, not resampled).
 
     ``series`` and ``goals`` share a clock: match-clock positions (``Match.position``)
     for a series keyed by match minute, wall-clock minutes for one keyed by epoch

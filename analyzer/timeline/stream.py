@@ -58,11 +58,11 @@ class StreamSeries:
 
     def add(self, chunk: pd.DataFrame) -> None:
         add_match_clock(self.overall, chunk)
-        add_match_clock(self.home, chunk, score="home_compound")
-        add_match_clock(self.away, chunk, score="away_compound")
+        add_match_clock(self.home, chunk, score="home_mood")
+        add_match_clock(self.away, chunk, score="away_mood")
         add_match_clock(self.breaks, chunk, breaks=True)
-        add_match_clock(self.home_breaks, chunk, score="home_compound", breaks=True)
-        add_match_clock(self.away_breaks, chunk, score="away_compound", breaks=True)
+        add_match_clock(self.home_breaks, chunk, score="home_mood", breaks=True)
+        add_match_clock(self.away_breaks, chunk, score="away_mood", breaks=True)
 
     @property
     def volume(self) -> int:
@@ -76,7 +76,7 @@ def add_wall_clock(series: MinuteSeries, chunk: pd.DataFrame, *, terms: bool = T
         return
     series.add(
         minute_keys(epoch_minutes(timed["posted_at"])),
-        timed["compound"].to_numpy(dtype=float, na_value=np.nan),
+        timed["mood"].to_numpy(dtype=float, na_value=np.nan),
         timed["label"].to_numpy(dtype=object),
         hashtags=timed["hashtags"].tolist() if terms else None,
         texts=timed["text"].tolist() if terms else None,
@@ -84,9 +84,9 @@ def add_wall_clock(series: MinuteSeries, chunk: pd.DataFrame, *, terms: bool = T
 
 
 def add_match_clock(
-    series: MinuteSeries, chunk: pd.DataFrame, *, score: str = "compound", breaks: bool = False
+    series: MinuteSeries, chunk: pd.DataFrame, *, score: str = "mood", breaks: bool = False
 ) -> None:
-    """Feed rows placed by time into a match-clock series of ``score`` (compound, or a team's).
+    """Feed rows placed by time into a match-clock series of ``score`` (the mood, or a team's).
 
     The clock stands still in a break, so a 15-minute half-time would pile into one
     minute of play: rows posted in a break go to a series of their own (``breaks=True``).
@@ -95,14 +95,14 @@ def add_match_clock(
     in_break = chunk["phase"].isin(BREAK_PHASES).to_numpy()
     keep = (chunk["method"] == "time").to_numpy() & (in_break if breaks else ~in_break)
     keep &= ~chunk["moment"].eq(LATER).fillna(False).to_numpy(dtype=bool)  # past the window
-    compounds = chunk[score].to_numpy(dtype=float, na_value=np.nan)
-    if score != "compound":
-        keep &= ~np.isnan(compounds)  # a team's score is missing where the row does not name it
+    moods = chunk[score].to_numpy(dtype=float, na_value=np.nan)
+    if score != "mood":
+        keep &= ~np.isnan(moods)  # a team's score is missing where the row does not name it
     if not keep.any():
         return
-    labels = chunk["label"].to_numpy(dtype=object)[keep] if score == "compound" else None
+    labels = chunk["label"].to_numpy(dtype=object)[keep] if score == "mood" else None
     clock = chunk["clock"].to_numpy(dtype=float, na_value=np.nan)[keep]
-    series.add(minute_keys(clock), compounds[keep], labels)
+    series.add(minute_keys(clock), moods[keep], labels)
 
 
 def goal_times(match: Match, clock: MatchClock) -> list[tuple[float, str]]:

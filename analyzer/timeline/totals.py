@@ -53,10 +53,10 @@ class _Sums:
 
     def add(self, rows: pd.DataFrame) -> None:
         self.records += len(rows)
-        compound = rows["compound"].to_numpy(dtype=float, na_value=np.nan)
-        scored = ~np.isnan(compound)
+        mood = rows["mood"].to_numpy(dtype=float, na_value=np.nan)
+        scored = ~np.isnan(mood)
         self.scored += int(scored.sum())
-        self.total += float(compound[scored].sum())
+        self.total += float(mood[scored].sum())
         self.labels.update(counts(rows["label"]))
 
     @property
@@ -68,7 +68,7 @@ class _Sums:
         return {
             "records": self.records,
             "scored": self.scored,
-            "mean_compound": self.mean,
+            "mean_mood": self.mean,
             "positive": self.labels.get("positive", 0),
             "neutral": self.labels.get("neutral", 0),
             "negative": self.labels.get("negative", 0),
@@ -129,14 +129,14 @@ class Tally:
             self._moments.setdefault(str(moment_id), _Sums()).add(rows)
             for side in ("home", "away"):
                 key = (str(moment_id), side)
-                self._team_moments.setdefault(key, _Mean()).add(rows[f"{side}_compound"])
+                self._team_moments.setdefault(key, _Mean()).add(rows[f"{side}_mood"])
         for moment in self.match.moments:
             if moment.id in self._spans:
                 end = moment.end_position if moment.end_position is not None else moment.position
                 inside = chunk[(chunk["clock"] >= moment.position) & (chunk["clock"] <= end)]
                 self._spans[moment.id].add(inside)
         self._sample = _lowest_hashes(pd.concat([self._sample, chunk]), self.sample_rows)
-        scored = chunk[chunk["compound"].notna()]
+        scored = chunk[chunk["mood"].notna()]
         self._most_positive = _top(pd.concat([self._most_positive, scored]), ascending=False)
         self._most_negative = _top(pd.concat([self._most_negative, scored]), ascending=True)
 
@@ -180,7 +180,7 @@ class Tally:
     def role_moods(self) -> pd.DataFrame:
         """Per author role: records, scored, mean score and labels, most records first."""
         rows = [{"role": role} | sums.columns() for role, sums in self._by_role.items()]
-        frame = pd.DataFrame(rows, columns=["role", "records", "scored", "mean_compound", "positive",
+        frame = pd.DataFrame(rows, columns=["role", "records", "scored", "mean_mood", "positive",
                                             "neutral", "negative"])  # fmt: skip
         return frame.sort_values(
             ["records", "role"], ascending=[False, True], kind="stable"
@@ -211,7 +211,7 @@ class Tally:
             rows.append(described | sums.columns())
         previous: float | None = None
         for row in rows:
-            mean = row["mean_compound"]
+            mean = row["mean_mood"]
             if row["kind"] == MomentKind.COMEBACK.value or not isinstance(mean, float):
                 continue
             if previous is not None:
@@ -237,13 +237,11 @@ def _lowest_hashes(rows: pd.DataFrame, n: int) -> pd.DataFrame:
 def _top(rows: pd.DataFrame, *, ascending: bool) -> pd.DataFrame:
     # Only rows that can make the cut are sorted: those at or past the k-th score (ties
     # included). Ties are broken by record id so the same input lifts out the same records.
-    compounds = rows["compound"].to_numpy(dtype=float, na_value=np.nan)
-    scored = ~np.isnan(compounds)
+    moods = rows["mood"].to_numpy(dtype=float, na_value=np.nan)
+    scored = ~np.isnan(moods)
     if scored.sum() > EXTREMES_KEPT:
-        keyed = compounds if ascending else -compounds
+        keyed = moods if ascending else -moods
         cut = np.partition(keyed[scored], EXTREMES_KEPT - 1)[EXTREMES_KEPT - 1]
         rows = rows[scored & (keyed <= cut)]
-    ordered = rows.sort_values(
-        ["compound", "record_id"], ascending=[ascending, True], kind="stable"
-    )
+    ordered = rows.sort_values(["mood", "record_id"], ascending=[ascending, True], kind="stable")
     return ordered.head(EXTREMES_KEPT)
