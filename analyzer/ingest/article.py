@@ -24,7 +24,7 @@ RE_DATE_HEADER = re.compile(r"\A\s*date\s+(?P<date>\d{4}-\d{2}-\d{2})\b")
 _MONTH = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 RE_SIGNATURE_LIKE = re.compile(
     r"(?:—|–|―|&mdash;|&#8212;|-{1,2})[^\n]{0,300}?\(\s*@\s*\w+\s*\)"
-    rf"(?=[^\n]{{0,30}}?(?:\b(?:19|20)\d\d\b|\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}))"
+    rf"(?=[^\n]{{0,40}}?(?:(?:19|20)\d\d|\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}))"
 )
 # Characters of a signature quoted in a problem message.
 SHOWN_SIGNATURE_CHARS = 80
@@ -68,24 +68,48 @@ def read_article(text: str, *, path: str, problems: Problems | None = None) -> l
 
 
 def account_for_tweets(layout: Layout, embeds: list[Embed], problems: Problems) -> None:
-    """Check the tweets read against the signatures in the text, and report each difference."""
+    """Check the tweets read against the signatures in the text, and report each difference.
+
+    When some signatures could not be read, a problem saying how many comes first: the
+    file's other problems detail each.
+    """
     text = layout.text
+    read = Spans((e.signature, e.end) for e in embeds if e.signed)
+    like = list(RE_SIGNATURE_LIKE.finditer(text))
+    missed = [m for m in like if not read.overlaps(m.start(), m.end())]
+    signatures = max(len(like), sum(1 for e in embeds if e.signed))
+    if missed:
+        problems.add(
+            None,
+            f"{len(missed)} of {signatures} tweet signatures in {problems.path} could not be"
+            " read: the tweets they sign are not records (each is listed below)",
+        )
     for embed in embeds:
-        if not embed.text:
+        if not embed.signed:
+            problems.add(
+                layout.line_of(embed.start),
+                f"a tweet without its signature ({_signature(text, embed.start)!r}), run into"
+                " the next tweet's text and told apart by its picture link: kept as a tweet"
+                " with no author",
+            )
+        elif not embed.text:
             problems.add(
                 layout.line_of(embed.signature),
                 f"a tweet signature with no text before it ({_signature(text, embed.signature)!r}):"
                 f" kept as a tweet by @{embed.handle} without text",
             )
-    read = Spans((e.signature, e.end) for e in embeds)
-    like = list(RE_SIGNATURE_LIKE.finditer(text))
-    missed = [m for m in like if not read.overlaps(m.start(), m.end())]
+        if embed.signed and embed.day is None:
+            problems.add(
+                layout.line_of(embed.signature),
+                f"the date {embed.written_date!r} in the signature of @{embed.handle}'s tweet"
+                " is not one I can read: the tweet is kept with its day unknown",
+            )
     for m in missed:
         problems.add(
             layout.line_of(m.start()),
             f"{_signature(text, m.start())!r} looks like a tweet signature, but not one I can"
-            " read (— Name (@handle) Month D, YYYY): the tweet before it is not a record;"
-            f" {len(like) - len(missed)} of {len(like)} signatures read",
+            " read (— Name (@handle) date): the tweet before it is not a record;"
+            f" {signatures - len(missed)} of {signatures} signatures read",
         )
 
 
