@@ -11,6 +11,7 @@ from analyzer.ingest.base import Problems
 from analyzer.ingest.embeds import Embed, find_embeds
 from analyzer.ingest.entities import RE_HASHTAG, RE_LINK, RE_MENTION
 from analyzer.ingest.layout import Layout, Spans
+from analyzer.ingest.live_lines import LiveLine, find_live_lines
 from analyzer.ingest.quotes import Quote, find_quotes
 from analyzer.ingest.tweet_ids import RE_STATUS_URL, handle_from_url, posted
 from analyzer.records import Author, Kind, Record, Role, Source
@@ -47,13 +48,15 @@ def read_article(text: str, *, path: str, problems: Problems | None = None) -> l
     """
     layout = Layout(text)
     embeds = find_embeds(layout)
-    quotes = find_quotes(layout, skip=[(e.start, e.end) for e in embeds])
-    links = find_status_links(text, skip=[(e.start, e.end) for e in embeds])
+    tweets = [(e.start, e.end) for e in embeds]
+    live = find_live_lines(layout, skip=tweets)
+    quotes = find_quotes(layout, skip=[*tweets, *((line.line_start, line.end) for line in live)])
+    links = find_status_links(text, skip=tweets)
     if problems is not None:
         account_for_tweets(layout, embeds, problems)
     document_date = _document_date(text, embeds)
-    found: list[Embed | Quote | StatusLink] = sorted(
-        [*embeds, *quotes, *links], key=lambda item: item.start
+    found: list[Embed | Quote | LiveLine | StatusLink] = sorted(
+        [*embeds, *quotes, *live, *links], key=lambda item: item.start
     )
     records = []
     for position, item in enumerate(found):
@@ -62,6 +65,8 @@ def read_article(text: str, *, path: str, problems: Problems | None = None) -> l
             records.append(_tweet(item, source))
         elif isinstance(item, Quote):
             records.append(_quote(item, source))
+        elif isinstance(item, LiveLine):
+            records.append(_live_line(item, source))
         else:
             records.append(_tweet_link(item, source))
     return records
@@ -169,6 +174,18 @@ def _quote(quote: Quote, source: Source) -> Record:
         hashtags=tuple(RE_HASHTAG.findall(quote.text)),
         mentions=tuple(RE_MENTION.findall(quote.text)),
         links=tuple(RE_LINK.findall(quote.text)),
+    )
+
+
+def _live_line(line: LiveLine, source: Source) -> Record:
+    return Record(
+        kind=Kind.QUOTE,
+        text=line.text,
+        source=source,
+        author=Author(name=line.speaker, role=Role.FAN),
+        hashtags=tuple(RE_HASHTAG.findall(line.text)),
+        mentions=tuple(RE_MENTION.findall(line.text)),
+        links=tuple(RE_LINK.findall(line.text)),
     )
 
 
