@@ -24,6 +24,7 @@ from analyzer.ingest.decoding import (
     FALLBACK_ERRORS,
     binary_kind,
     display_name,
+    encoding_note,
     first_error,
     text_encoding,
 )
@@ -462,6 +463,8 @@ def _open_text(path: Path, head: _Head, *, forced: str | None, problems: Problem
         with open_bytes(path) as raw:
             error = first_error(iter(lambda: raw.read(CHECK_CHUNK_BYTES), b""), head.codec)
     errors = "strict"
+    if note := encoding_note(head.codec, forced=forced):
+        problems.note(note)
     if error is not None:
         errors = _lenient(head.codec, forced=forced)
         name = display_name(head.codec)
