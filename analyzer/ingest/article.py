@@ -93,8 +93,8 @@ def account_for_tweets(layout: Layout, embeds: list[Embed], problems: Problems) 
         if not embed.signed:
             problems.add(
                 layout.line_of(embed.start),
-                f"a tweet without its signature ({_signature(text, embed.start)!r}), run into"
-                " the next tweet's text and told apart by its picture link: kept as a tweet"
+                f"a tweet without its signature ({embed.text[:SHOWN_SIGNATURE_CHARS]!r}) ran"
+                " into the next one; told apart by its picture link, it is kept as a tweet"
                 " with no author",
             )
         elif not embed.text:

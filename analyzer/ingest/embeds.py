@@ -166,25 +166,21 @@ def _body(
         ):
             bounded = True
             break
+        gap = line.breaks_after
+        joins = gap > usual or (gap < usual and not is_reporting_prose(words))
+        if not tentative and (gap != usual or wide_page) and not joins:
+            break  # prose in the tweet's paragraph, or the usual gap on a page with wider ones
+        if (tentative or not joins) and is_reporting_prose(words):
+            bounded = True  # the article's prose ends the lines held back
+            break
         length += own_length(words)
         if length > MAX_TWEET_CHARS:
             bounded = False
             break
-        gap = line.breaks_after
-        piece = (line.start, line.end, gap)
-        if gap > usual and not tentative:
-            committed.insert(0, piece)  # a tweet's own paragraphs, set wider apart
-        elif gap < usual and not tentative:
-            if is_reporting_prose(words):
-                break
-            committed.insert(0, piece)  # the same paragraph
-        elif wide_page and not tentative:
-            break  # the page's usual gap ends the tweet
-        elif is_reporting_prose(words):
-            bounded = True
-            break
+        if joins and not tentative:
+            committed.insert(0, (line.start, line.end, gap))
         else:
-            tentative.insert(0, piece)
+            tentative.insert(0, (line.start, line.end, gap))
     return tentative + committed if bounded else committed
 
 
