@@ -15,7 +15,7 @@ from datetime import date
 
 from analyzer.ingest.entities import RE_LINK
 from analyzer.ingest.layout import Layout
-from analyzer.ingest.prose import is_header, is_introduction, is_reporting_prose
+from analyzer.ingest.prose import is_header, is_introduction, is_quoted, is_reporting_prose
 from analyzer.ingest.signature_dates import DATE_PATTERN, read_signature_date
 from analyzer.ingest.tweet_ids import RE_STATUS_URL
 
@@ -94,9 +94,29 @@ def find_embeds(layout: Layout) -> list[Embed]:
     previous_end = 0
     for m, lines in zip(matches, regions, strict=True):
         body = _body(text, lines, usual=usual, wide_page=wide_page, bounded_above=previous_end > 0)
-        embeds.extend(_split_unsigned(text, body, m))
+        found = _split_unsigned(text, body, m)
+        if embeds and not found[0].signed and _continues(text, embeds[-1], found[0]):
+            embeds[-1] = _joined_embeds(embeds[-1], found.pop(0))
+        embeds.extend(found)
         previous_end = m.end()
     return embeds
+
+
+def _continues(text: str, signed: Embed, unsigned: Embed) -> bool:
+    """Whether a tweet's last lines were scraped after its signature, which stands on a line
+    of its own: the line right after that signature, ending in the tweet's picture link."""
+    line_start = text.rfind("\n", 0, signed.signature) + 1
+    own_line = not text[line_start : signed.signature].strip()
+    between = text[signed.end : unsigned.start]
+    return own_line and signed.pic is None and not between.strip() and between.count("\n") == 1
+
+
+def _joined_embeds(signed: Embed, rest: Embed) -> Embed:
+    words = f"{signed.text}\n{rest.text}" if signed.text else rest.text
+    return Embed(
+        words, signed.start, rest.end, signed.signature, signed.name, signed.handle,
+        signed.day, rest.pic, signed.written_date,
+    )  # fmt: skip
 
 
 def own_length(body: str) -> int:
@@ -161,6 +181,7 @@ def _body(
             break
         if (
             is_introduction(words)
+            or is_quoted(words)
             or RE_SIGNATURE_HANDLE.search(words)
             or RE_STATUS_URL.search(words)  # the article links a tweet: its own line
         ):

@@ -19,14 +19,18 @@ RE_HEADER = re.compile(
 # reactions:", "Fans took to Twitter:"), or says that people reacted, in a full sentence.
 RE_INTRODUCTION_END = re.compile(r"[:：]\s*$")
 RE_REACTION_WORDS = re.compile(
-    r"\b(?:took to (?:Twitter|social media|X)|reacted|reactions?|here(?:'s|’s| is| are)"
+    r"\b(?:took to (?:Twitter|social media|X)|react(?:ed|ions?|s)?|here(?:'s|’s| is| are)"
     r"|tweeted|as follows|social media|Twitter users)\b",
     re.IGNORECASE,
 )
+# A tweet's hashtags, links and emoji: an introduction has none.
+RE_ENTITIES = re.compile(r"#\w|https?://|pic\.twitter\.com|[\U0001F000-\U0001FAFF\u2600-\u27BF]")
+# A line in quotation marks from end to end: a translation of the tweet above, or a quote.
+RE_QUOTED_LINE = re.compile(r"^\s*[“\"«„‘'].*[”\"»“’'][.,;]?\s*$")
 # What tweets have and reporting prose does not: hashtags, mentions, links, emoji,
 # exclamations and questions, the first and second person, shouting.
 RE_TWEET_MARKS = re.compile(
-    r"#\w|@\w|https?://|pic\.twitter\.com|[!?！？]|[\U0001F000-\U0001FAFF\u2600-\u27BF]"
+    r"#\w|https?://|pic\.twitter\.com|[!?！？]|[\U0001F000-\U0001FAFF\u2600-\u27BF]"
     r"|\b(?:I|I'm|I’m|I've|I’ve|me|my|we|we're|we’re|us|our|you|your|you're|you’re|lol|omg)\b",
     re.IGNORECASE,
 )
@@ -65,14 +69,18 @@ def is_introduction(line: str) -> bool:
         return True
     return (
         bool(RE_REACTION_WORDS.search(s))
-        and s.endswith((".", ":"))
-        and not RE_TWEET_MARKS.search(s)
-        and len(RE_WORD.findall(s)) >= MIN_REPORTING_WORDS
+        and s.endswith((".", ":", "?", "…", "-"))
+        and not RE_ENTITIES.search(s)
     )
 
 
 # "Line-ups: https://t.co/x" is not an introduction: its colon is followed by words.
 RE_LINK_ONLY_COLON = re.compile(r"https?://\S*:\s*$")
+
+
+def is_quoted(line: str) -> bool:
+    """A line in quotation marks from end to end: the article's translation or quote."""
+    return bool(RE_QUOTED_LINE.match(line))
 
 
 def is_reporting_prose(line: str) -> bool:
