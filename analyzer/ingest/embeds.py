@@ -15,12 +15,19 @@ from datetime import date
 
 from analyzer.ingest.entities import RE_LINK
 from analyzer.ingest.layout import Layout
-from analyzer.ingest.prose import is_header, is_introduction, is_quoted, is_reporting_prose
+from analyzer.ingest.prose import (
+    RE_ENTITIES,
+    is_header,
+    is_introduction,
+    is_quoted,
+    is_reporting_prose,
+)
 from analyzer.ingest.signature_dates import DATE_PATTERN, read_signature_date
 from analyzer.ingest.tweet_ids import RE_STATUS_URL
 
 RE_SIGNATURE = re.compile(
-    r"(?:(?P<pic>(?:https?://)?pic\.twitter\.com/\w+)[ \t]*\n?[ \t]*)?"
+    # A picture link may stand apart from its dash by a line break, or a blank line.
+    r"(?:(?P<pic>(?:https?://)?pic\.twitter\.com/\w+)(?:[ \t]*\n){0,2}[ \t]*)?"
     r"(?:—|–|―|&mdash;|&ndash;|&#821[12];|--|(?<!\S)-(?=[ \t]))[ \t]*"
     # The name may hold emoji and punctuation, but not a dash: that would let one
     # signature's name swallow prose from an earlier dash on the same line. Display
@@ -36,6 +43,10 @@ RE_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+")
 # A tweet's own text is at most 280 characters (links aside): more before a signature is
 # the article's prose.
 MAX_TWEET_CHARS = 280
+# Captions over tweets open with the same words after this many signatures; their first
+# words, this many, are compared.
+MIN_CAPTIONS = 3
+CAPTION_WORDS = 2
 # Line breaks between a body's last line and its signature's dash: none (the same line) or one.
 MAX_SIGNATURE_BREAKS = 1
 
@@ -90,10 +101,14 @@ def find_embeds(layout: Layout) -> list[Embed]:
         regions.append(_lines(text, previous_end, m.start()))
         previous_end = m.end()
     usual, wide_page = _spacing(text, regions)
+    captions = _captions(text, regions)
     embeds: list[Embed] = []
     previous_end = 0
     for m, lines in zip(matches, regions, strict=True):
-        body = _body(text, lines, usual=usual, wide_page=wide_page, bounded_above=previous_end > 0)
+        body = _body(
+            text, lines, usual=usual, wide_page=wide_page, bounded_above=previous_end > 0,
+            captions=captions,
+        )  # fmt: skip
         found = _split_unsigned(text, body, m)
         if embeds and not found[0].signed and _continues(text, embeds[-1], found[0]):
             embeds[-1] = _joined_embeds(embeds[-1], found.pop(0))
@@ -163,7 +178,13 @@ RE_GAPS = re.compile(r"\n(?:[ \t]*\n)*")
 
 
 def _body(
-    text: str, lines: list[_Line], *, usual: int, wide_page: bool, bounded_above: bool
+    text: str,
+    lines: list[_Line],
+    *,
+    usual: int,
+    wide_page: bool,
+    bounded_above: bool,
+    captions: frozenset[str],
 ) -> list[tuple[int, int, int]]:
     """The lines of a tweet's body as (start, end, line breaks after), first to last."""
     if not lines or lines[-1].breaks_after > MAX_SIGNATURE_BREAKS:
@@ -182,6 +203,7 @@ def _body(
         if (
             is_introduction(words)
             or is_quoted(words)
+            or _caption_key(words) in captions
             or RE_SIGNATURE_HANDLE.search(words)
             or RE_STATUS_URL.search(words)  # the article links a tweet: its own line
         ):
@@ -203,6 +225,25 @@ def _body(
         else:
             tentative.insert(0, (line.start, line.end, gap))
     return tentative + committed if bounded else committed
+
+
+def _captions(text: str, regions: list[list[_Line]]) -> frozenset[str]:
+    """How the page's captions begin: the first words that open the text after MIN_CAPTIONS
+    or more signatures ("Celui qui ...", "The one who ..."), each over a tweet of its own."""
+    firsts = [text[lines[0].start : lines[0].end] for lines in regions[1:] if len(lines) > 1]
+    # A caption is a bare phrase: a first line with a tweet's marks or a sentence's end is
+    # the tweet's own ("What a game!" and "What a goal!" are not captions).
+    keys = Counter(
+        _caption_key(line)
+        for line in firsts
+        if not RE_ENTITIES.search(line) and not line.rstrip().endswith((".", "!", "?", "…"))
+    )
+    return frozenset(key for key, n in keys.items() if n >= MIN_CAPTIONS and key)
+
+
+def _caption_key(line: str) -> str:
+    words = line.split()[:CAPTION_WORDS]
+    return " ".join(words).lower() if len(words) == CAPTION_WORDS else ""
 
 
 def _within_limit(text: str, start: int, end: int) -> int:

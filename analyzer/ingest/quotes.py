@@ -51,6 +51,13 @@ MAX_ATTRIBUTION_CHARS = 300
 RE_AGE_BEFORE = re.compile(r"\b(?P<age>\d{1,3})-year-old\b")
 RE_AGE_AFTER = re.compile(r"^\s*(?:,\s*(?P<age>\d{1,3})\s*(?:,|$)|\((?P<age2>\d{1,3})\))")
 RE_PRONOUN = re.compile(r"^(?:he|she|they)$", re.I)
+# "one Twitter user", "another fan", "a supporter on social media": somebody, unnamed.
+RE_UNNAMED = re.compile(
+    r"^(?:one|another|a|an|some|the|this|that|many|several)\b[^.]*?"
+    r"\b(?:users?|fans?|supporters?|people|person|accounts?|followers?|tweeters?|commenters?"
+    r"|viewers?|readers?|netizens?)\b",
+    re.I,
+)
 # In "said Okada in Tokyo after the game" the name ends where these words begin.
 RE_PHRASE_STOP = re.compile(
     r"\s(?:after|as|at|before|during|from|in|on|outside|to|when|while|who|with)\s", re.I
@@ -347,6 +354,8 @@ def _speaker(
     Returns the speaker and, when it was not named outright, how it was found ("pronoun").
     """
     phrase = phrase.strip()
+    if RE_UNNAMED.match(phrase):
+        return None
     if RE_PRONOUN.match(phrase):
         return (last_speaker, "pronoun") if last_speaker else None
     span = _last_name_span(phrase)
