@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from analyzer.ingest.entities import RE_LINK
-from analyzer.ingest.layout import Layout
+from analyzer.ingest.layout import Layout, Spans
 from analyzer.ingest.prose import (
     RE_ENTITIES,
     is_header,
@@ -36,6 +36,10 @@ RE_SIGNATURE = re.compile(
     r"\(\s*@(?P<handle>\w{1,15})\s*\)[ \t]*"
     rf"(?P<date>{DATE_PATTERN})"
 )
+# How a sentence of a tweet ends; a heading ends without any of these.
+RE_FINISHED = re.compile(r"[.!?…\"”»)\U0001F000-\U0001FAFF\u2600-\u27BF]\s*$")
+# A line that is only a link (the tweet's address, repeated below it by some pages).
+RE_ENTITY_LINE = re.compile(r"^\s*(?:https?://|pic\.twitter\.com/)\S*\s*$")
 # A handle in brackets on a line is a signature's, read or not: a body never reaches past one.
 RE_SIGNATURE_HANDLE = re.compile(r"\(\s*@\s*\w+\s*\)")
 RE_PIC = re.compile(r"(?:https?://)?pic\.twitter\.com/\w+")
@@ -100,7 +104,8 @@ def find_embeds(layout: Layout) -> list[Embed]:
     for m in matches:
         regions.append(_lines(text, previous_end, m.start()))
         previous_end = m.end()
-    usual, wide_page = _spacing(text, regions)
+    after_last = _lines(text, previous_end, len(text))
+    usual, wide_page = _spacing(text, regions, inside=Spans((m.start(), m.end()) for m in matches))
     captions = _captions(text, regions)
     embeds: list[Embed] = []
     previous_end = 0
@@ -112,8 +117,13 @@ def find_embeds(layout: Layout) -> list[Embed]:
         found = _split_unsigned(text, body, m)
         if embeds and not found[0].signed and _continues(text, embeds[-1], found[0]):
             embeds[-1] = _joined_embeds(embeds[-1], found.pop(0))
+        if embeds and embeds[-1].signed:
+            body_start = found[0].start if found[0].text else m.start()
+            embeds[-1] = _with_trailing_lines(text, embeds[-1], lines, before=body_start)
         embeds.extend(found)
         previous_end = m.end()
+    if embeds and embeds[-1].signed:
+        embeds[-1] = _with_trailing_lines(text, embeds[-1], after_last, before=len(text))
     return embeds
 
 
@@ -124,6 +134,40 @@ def _continues(text: str, signed: Embed, unsigned: Embed) -> bool:
     own_line = not text[line_start : signed.signature].strip()
     between = text[signed.end : unsigned.start]
     return own_line and signed.pic is None and not between.strip() and between.count("\n") == 1
+
+
+def _with_trailing_lines(text: str, signed: Embed, lines: list[_Line], *, before: int) -> Embed:
+    """A tweet with the lines scraped after its signature: tweet lines that follow it on the
+    next line and end where the article's reporting prose resumes (before ``before``, where
+    the next tweet's body starts)."""
+    trailing = []
+    for line in lines:
+        if line.start >= before:
+            return signed
+        words = text[line.start : line.end]
+        if is_reporting_prose(words):
+            break
+        if (
+            is_header(words)
+            or is_introduction(words)
+            or is_quoted(words)
+            or RE_ENTITY_LINE.match(words)
+            or not RE_FINISHED.search(words)  # a heading, not a tweet's sentence
+        ):
+            return signed
+        trailing.append(line)
+    else:
+        return signed  # no prose after them: they are the next tweet's, or the page's end
+    if not trailing or text.count("\n", signed.end, trailing[0].start) != 1:
+        return signed
+    if trailing[-1].breaks_after > 1 or any(line.breaks_after != 1 for line in trailing[:-1]):
+        return signed
+    words = "\n".join(text[line.start : line.end] for line in trailing)
+    if own_length(signed.text + words) > MAX_TWEET_CHARS:
+        return signed
+    return _joined_embeds(
+        signed, Embed(words, trailing[0].start, trailing[-1].end, 0, "", None, None, signed.pic)
+    )
 
 
 def _joined_embeds(signed: Embed, rest: Embed) -> Embed:
@@ -158,11 +202,17 @@ def _lines(text: str, start: int, end: int) -> list[_Line]:
     return with_breaks
 
 
-def _spacing(text: str, regions: list[list[_Line]]) -> tuple[int, bool]:
+def _spacing(text: str, regions: list[list[_Line]], *, inside: Spans) -> tuple[int, bool]:
     """The page's usual gap between lines (in line breaks), and whether tweets' paragraphs
     are set apart by wider ones somewhere (then the usual gap always ends a tweet)."""
     # Over the whole page: between signatures, tweets' own gaps may outnumber the prose's.
-    gaps = Counter(m[0].count("\n") for m in RE_GAPS.finditer(text.strip()))
+    # The break some pages put before a signature's dash is not a gap between paragraphs.
+    lead = len(text) - len(text.lstrip())
+    gaps = Counter(
+        m[0].count("\n")
+        for m in RE_GAPS.finditer(text.strip())
+        if m.end() + lead not in inside and m.start() + lead not in inside
+    )
     usual = min(gaps, key=lambda g: (-gaps[g], g)) if gaps else 2
     wide = any(
         line.breaks_after > usual

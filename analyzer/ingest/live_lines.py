@@ -17,6 +17,8 @@ _NAME_WORD = r"[A-Z][\w'’.-]*"
 RE_LIVE_LINE = re.compile(
     rf"^[ \t]*(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})"
     rf"(?:,[ \t]*(?P<place>{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|on|upon|de|la|le)){{0,3}}))?"
+    # "Nick, London, via text:": how the message came is not part of the speaker.
+    r"(?:,?[ \t]+via[ \t]+(?:text|SMS|email|e-mail|Twitter|Facebook|WhatsApp|Instagram))?"
     r"[ \t]*:[ \t]+(?P<text>\S[^\n]*?)[ \t]*$",
     re.MULTILINE,
 )

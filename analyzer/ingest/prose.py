@@ -43,9 +43,12 @@ RE_PAST = re.compile(
 )
 RE_THIRD_PERSON = re.compile(
     r"\b(?:he|she|they|his|her|their|its|fans|supporters|players|the team|the side"
-    r"|the match|the game|the club|the coach|the manager)\b",
+    r"|the match|the game|the club|the coach|the manager|account|handle|federation|president"
+    r"|minister|captain|legend|cricketer|star)\b",
     re.IGNORECASE,
 )
+# Russian verbs in the past tense end so ("поздравил", "сыграла", "вышли").
+RE_PAST_RUSSIAN = re.compile(r"\b[а-яё]{3,}(?:ил|ал|ял|ел|ла|ли|ло)(?:ся|сь)?\b", re.IGNORECASE)
 RE_WORD = re.compile(r"\w+")
 RE_SENTENCE_END = re.compile(r"[.;:…»”\")]\s*$")
 # Words in a line of prose that reports in the past tense; and in any long line without a
@@ -67,6 +70,8 @@ def is_introduction(line: str) -> bool:
     s = line.strip()
     if RE_INTRODUCTION_END.search(s) and not RE_LINK_ONLY_COLON.search(s):
         return True
+    if s.endswith(("...", "…")) and not RE_ENTITIES.search(s):
+        return True  # "And even the captain knew it...": the lead-in to the tweet below
     return (
         bool(RE_REACTION_WORDS.search(s))
         and s.endswith((".", ":", "?", "…", "-"))
@@ -92,6 +97,8 @@ def is_reporting_prose(line: str) -> bool:
         return False
     words = len(RE_WORD.findall(s))
     if words >= MIN_LONG_PROSE_WORDS:
+        return True
+    if RE_PAST_RUSSIAN.search(s) and words >= MIN_REPORTING_WORDS:
         return True
     if not RE_PAST.search(s):
         return False
