@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from analyzer.ingest.article import read_article
+from analyzer.ingest.article import read_article, signature_like
 from analyzer.ingest.base import Problems
 from analyzer.records import Kind
 
@@ -79,3 +79,20 @@ def test_the_multi_paragraph_tweet_between_two_signatures_keeps_every_paragraph(
         "Nice goal",
         "I can't breathe.\nThree goals in twenty minutes.\nHoly F...!",
     ]
+
+
+def test_what_looks_like_a_signature_runs_from_the_first_dash_to_a_dated_handle() -> None:
+    # A handle with a year soon after ends the span, as a signature's does; one without
+    # (the second line) is not a signature.
+    text = "Saved - by the keeper (@gk) x — Fan (@fan) 2 juillet 2018\nNo - date (@nd) here"
+    assert [text[s:e] for s, e in signature_like(text)] == [
+        "- by the keeper (@gk)",
+        "— Fan (@fan)",
+    ]
+
+
+def test_a_line_of_many_dashes_and_handles_is_read_in_one_pass() -> None:
+    text = "a — b (@c) " * 20_000 + "\nWhat a game — Fan (@fan) July 2, 2018"
+    problems = Problems("a.txt")
+    [record] = read_article(text, path="a.txt", problems=problems)
+    assert (record.text, record.author.handle) == ("What a game", "fan")

@@ -20,13 +20,18 @@ from analyzer.records import Author, Kind, Record, Role, Source
 RE_DATE_HEADER = re.compile(r"\A\s*date\s+(?P<date>\d{4}-\d{2}-\d{2})\b")
 # What looks like a tweet signature, counted apart from the embed finder to check it: any dash,
 # up to a few hundred characters, "(@handle)" of any length, and soon after a year or a day
-# ("July 2", "2 Jul"). Every signature the finder reads matches this; one that only matches
-# this was not read.
+# ("July 2", "2 Jul"). Every signature the finder reads looks so; one that only looks so
+# was not read (see signature_like).
 _MONTH = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-RE_SIGNATURE_LIKE = re.compile(
-    r"(?:—|–|―|&mdash;|&#8212;|-{1,2})[^\n]{0,300}?\(\s*@\s*\w+\s*\)"
-    rf"(?=[^\n]{{0,40}}?(?:(?:19|20)\d\d|\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}))"
+# Found from each "(@handle)" that a date follows, back to the first dash before it on its
+# line (at most SIGNATURE_REACH characters back): looking from every dash instead would try
+# each dash against the few hundred characters after it.
+RE_HANDLE_IN_BRACKETS = re.compile(r"\(\s*@\s*\w+\s*\)")
+RE_DATE_SOON = re.compile(
+    rf"[^\n]{{0,40}}?(?:(?:19|20)\d\d|\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH})"
 )
+RE_ANY_DASH = re.compile(r"—|–|―|&mdash;|&#8212;|-{1,2}")
+SIGNATURE_REACH = 300
 # Characters of a signature quoted in a problem message.
 SHOWN_SIGNATURE_CHARS = 80
 
@@ -80,8 +85,8 @@ def account_for_tweets(layout: Layout, embeds: list[Embed], problems: Problems) 
     """
     text = layout.text
     read = Spans((e.signature, e.end) for e in embeds if e.signed)
-    like = list(RE_SIGNATURE_LIKE.finditer(text))
-    missed = [m for m in like if not read.overlaps(m.start(), m.end())]
+    like = signature_like(text)
+    missed = [(start, end) for start, end in like if not read.overlaps(start, end)]
     signatures = max(len(like), sum(1 for e in embeds if e.signed))
     if missed:
         problems.add(
@@ -109,13 +114,30 @@ def account_for_tweets(layout: Layout, embeds: list[Embed], problems: Problems) 
                 f"the date {embed.written_date!r} in the signature of @{embed.handle}'s tweet"
                 " is not one I can read: the tweet is kept with its day unknown",
             )
-    for m in missed:
+    for start, _ in missed:
         problems.add(
-            layout.line_of(m.start()),
-            f"{_signature(text, m.start())!r} looks like a tweet signature, but not one I can"
+            layout.line_of(start),
+            f"{_signature(text, start)!r} looks like a tweet signature, but not one I can"
             " read (— Name (@handle) date): the tweet before it is not a record;"
             f" {signatures - len(missed)} of {signatures} signatures read",
         )
+
+
+def signature_like(text: str) -> list[tuple[int, int]]:
+    """Spans that look like tweet signatures: a dash, then "(@handle)" on the same line soon
+    after, then a year or a day. Every signature the embed finder reads is one of them."""
+    spans: list[tuple[int, int]] = []
+    previous_end = 0
+    for m in RE_HANDLE_IN_BRACKETS.finditer(text):
+        if m.start() < previous_end or not RE_DATE_SOON.match(text, m.end()):
+            continue
+        reach = max(previous_end, m.start() - SIGNATURE_REACH)
+        line_start = text.rfind("\n", reach, m.start()) + 1
+        dash = RE_ANY_DASH.search(text, max(reach, line_start), m.start())
+        if dash is not None:
+            spans.append((dash.start(), m.end()))
+            previous_end = m.end()
+    return spans
 
 
 def find_status_links(text: str, *, skip: list[tuple[int, int]]) -> list[StatusLink]:
