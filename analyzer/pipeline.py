@@ -27,7 +27,7 @@ from analyzer.progress import SILENT, Progress
 from analyzer.settings import AUTHOR_VIEWS, Settings, choose_view
 from analyzer.timeline.coverage import stream_coverage
 from analyzer.timeline.series import MinuteSeries
-from analyzer.timeline.stream import settle_lag, stream_spikes
+from analyzer.timeline.stream import settle_lag, stream_spikes, wall_window
 
 # Inputs smaller than this are read in one process: starting a worker costs more than it saves.
 SMALL_INPUT_BYTES = 16 << 20
@@ -70,7 +70,9 @@ def analyze(
     unplaced = Spill()
     try:
         wall = MinuteSeries()
-        roles = first_pass(inputs, engine, unplaced, wall, progress=progress)
+        roles = first_pass(
+            inputs, engine, unplaced, wall, within=wall_window(match, clock), progress=progress
+        )
         if not roles:
             raise InputError(nothing_found(Path(path), inputs))
         view, view_note = choose_view(settings.authors, roles)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import datetime
 import io
 import json
 import tracemalloc
@@ -300,3 +301,62 @@ def test_any_bytes_have_an_encoding_or_are_binary(data: bytes) -> None:
     if codec is not None:
         first_error([data], codec)  # never raises
         codecs.decode(data, codec, "replace")
+
+
+# Pages in the encodings of their own scripts (issue 11): Shift-JIS pages write the
+# signature's dash as a horizontal bar, the character Shift-JIS has for it.
+JAPANESE_PAGE = (
+    "日本代表はベルギーに2対3で敗れ、ベスト8進出を逃した。試合後、多くのファンが選手たちを称えた。\n\n"
+    "最高の試合だった！ありがとう日本代表 ― サムライ応援団 (@samurai_fan) 2018年7月3日\n\n"
+    "西野監督は試合後、選手たちの健闘をたたえた。\n"
+)
+CHINESE_PAGE = (
+    "日本队以2比3输给比利时，无缘八强。赛后，许多球迷在网上称赞日本球员的表现。\n\n"
+    "太精彩了！日本队虽败犹荣 — 足球迷 (@zuqiumi) 2018年7月3日\n"
+)
+RUSSIAN_PAGE = (
+    "Сборная Японии уступила Бельгии со счётом 2:3, болельщики поддержали игроков в соцсетях.\n\n"
+    "Какой матч! Япония сыграла великолепно — Болельщик (@bolelshik) 3 июля 2018 г.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("page", "encoding", "text", "handle", "shown"),
+    [
+        (
+            JAPANESE_PAGE,
+            "shift_jis",
+            "最高の試合だった！ありがとう日本代表",
+            "samurai_fan",
+            "cp932",
+        ),
+        (
+            JAPANESE_PAGE,
+            "euc_jp",
+            "最高の試合だった！ありがとう日本代表",
+            "samurai_fan",
+            "euc_jis_2004",
+        ),
+        (CHINESE_PAGE, "gbk", "太精彩了！日本队虽败犹荣", "zuqiumi", "gb18030"),
+        (RUSSIAN_PAGE, "cp1251", "Какой матч! Япония сыграла великолепно", "bolelshik", "cp1251"),
+    ],
+)
+def test_pages_in_their_own_scripts_encodings_are_read_and_said_so(
+    tmp_path, page: str, encoding: str, text: str, handle: str, shown: str
+) -> None:
+    (tmp_path / "page.txt").write_bytes(page.encode(encoding))
+    corpus = read_folder(tmp_path)
+    [read] = corpus.read
+    assert [(r.text, r.author.handle, r.posted_date) for r in corpus.records] == [
+        (text, handle, datetime.date(2018, 7, 3))
+    ]
+    assert list(read.problems) == []
+    assert read.notes == (f"read as {shown}, the encoding its bytes have",)
+
+
+def test_a_forced_encoding_is_not_second_guessed(tmp_path) -> None:
+    (tmp_path / "page.txt").write_bytes(RUSSIAN_PAGE.encode("cp1251"))
+    corpus = read_folder(tmp_path, options=ReadOptions(encoding="cp1251"))
+    [read] = corpus.read
+    assert corpus.records[0].author.handle == "bolelshik"
+    assert read.notes == ()

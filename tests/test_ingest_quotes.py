@@ -261,3 +261,25 @@ def test_a_quote_over_several_paragraphs_is_one_quote(before, parts, name, after
     assert [(q.text, q.speaker.name) for q in find_quotes(Layout(text))] == [
         ("\n\n".join(part.strip() for part in parts), name)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“What a game,” tweeted BBC 5 Live Sport.", "BBC 5 Live Sport"),
+        ('"Japan were brilliant," wrote Sanket S Sanap.', "Sanket S Sanap"),
+        ('"Japan were brilliant," wrote Sanket S. Sanap, a fan.', "Sanket S. Sanap"),
+        ('"Unreal scenes," tweeted JOE.co.uk.', "JOE.co.uk"),
+        ('"Oh no," said Okada 23 times.', "Okada"),
+    ],
+)
+def test_prose_attributions_name_the_whole_account(text: str, speaker: str) -> None:
+    [quote] = find_quotes(Layout(text))
+    assert quote.speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    "text", ['"Oh no," one user said.', '"Oh no," the tweet read.', '"Oh no," another wrote.']
+)
+def test_unnamed_attributions_are_not_quotes(text: str) -> None:
+    assert find_quotes(Layout(text)) == []

@@ -63,3 +63,25 @@ def test_imports_point_down_the_flow(path: Path) -> None:
         if part_of(module) != "__init__" and STAGE_OF[part_of(module)] > STAGE_OF[own]
     )
     assert upward == [], f"{own} (stage {STAGE_OF[own]}) imports later stages"
+
+
+def test_importing_every_module_changes_nothing_in_the_process() -> None:
+    # In a fresh interpreter: the codec error handlers, the csv limit, gc's frozen objects.
+    import subprocess
+    import sys
+
+    code = (
+        "import codecs, csv, gc, importlib, pkgutil, analyzer\n"
+        "limit = csv.field_size_limit()\n"
+        "for m in pkgutil.walk_packages(analyzer.__path__, 'analyzer.'):\n"
+        "    if not m.name.endswith('__main__'):\n"
+        "        importlib.import_module(m.name)\n"
+        "try:\n"
+        "    codecs.lookup_error('analyzer-cp1252')\n"
+        "    print('handler registered')\n"
+        "except LookupError:\n"
+        "    pass\n"
+        "print(csv.field_size_limit() == limit, gc.get_freeze_count())\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout == "True 0\n"

@@ -163,3 +163,21 @@ def test_progress_counts_bytes_within_a_file_then_names_each_stage(tmp_path, mon
         "writing the moments and series",
         "drawing the chart and the report",
     ]
+
+
+def test_tweets_from_another_year_stay_off_the_clock_and_the_series(tmp_path) -> None:
+    # A folder that mixes a match's stream with tweets posted four years before it.
+    (tmp_path / "in").mkdir()
+    stream = tmp_path / "in" / "bel-jpn.jsonl"
+    write_stream(stream, shipped().find("BEL-JPN"), tweets=2000, seed=4)
+    lines = stream.read_text().splitlines()
+    old = [line.replace(" 2018", " 2014") for line in lines[:50]]
+    (tmp_path / "in" / "old.jsonl").write_text("\n".join(old) + "\n")
+    with analyzer.analyze(tmp_path / "in", match="BEL-JPN", authors="all") as result:
+        written = analyzer.write_outputs(result, tmp_path / "out")
+        records = result.records
+        assert (records["moment"] == "off-day").sum() == 50 == result.tally.off_day
+        assert result.wall_series.volume == 2000  # the old ones are not followed
+        series = pd.read_csv(written.folder / "series.csv")
+        assert len(series) < 400 and series["volume"].sum() <= 2000
+        assert len(pd.read_csv(written.folder / "series_wall.csv")) < 400

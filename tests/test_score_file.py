@@ -117,11 +117,7 @@ def test_teams_adds_the_team_and_its_mood_per_team(tmp_path) -> None:
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert [r["sentiment_teams"] for r in rows] == ["both", "neither", "JPN"]
     heartbreak = rows[0]
-    assert (
-        float(heartbreak["sentiment_home_mood"])
-        > 0
-        > float(heartbreak["sentiment_away_mood"])
-    )
+    assert float(heartbreak["sentiment_home_mood"]) > 0 > float(heartbreak["sentiment_away_mood"])
     assert rows[1]["sentiment_home_mood"] == rows[1]["sentiment_away_mood"] == ""
 
 

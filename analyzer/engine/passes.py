@@ -23,11 +23,18 @@ from analyzer.timeline.totals import Tally
 
 
 def first_pass(
-    inputs: Inputs, engine: Engine, spill: Spill, wall: MinuteSeries, *, progress: Progress
+    inputs: Inputs,
+    engine: Engine,
+    spill: Spill,
+    wall: MinuteSeries,
+    *,
+    within: tuple[float, float],
+    progress: Progress,
 ) -> Counter[str]:
     """Every unit read, scored, attributed to teams and placed by its words, in input order.
 
-    Records with a posting time also go into the wall-clock series, for the lag and spikes.
+    Records posted ``within`` those epoch minutes also go into the wall-clock series, for the
+    lag and spikes.
     Returns how many records each author role has, to choose the view by.
     """
     roles: Counter[str] = Counter()
@@ -41,7 +48,7 @@ def first_pass(
                 if base:
                     chunk["position"] += base
                 positions[done.block.path] = base + len(chunk)
-            add_wall_clock(wall, chunk)
+            add_wall_clock(wall, chunk, within=within)
             roles.update(Counter(chunk["author_role"].astype(str).tolist()))
             spill.append(chunk)
             progress.read(inputs.bytes_read, inputs.size)

@@ -11,6 +11,7 @@ from analyzer.ingest.base import Problems
 from analyzer.ingest.embeds import Embed, find_embeds
 from analyzer.ingest.entities import RE_HASHTAG, RE_LINK, RE_MENTION
 from analyzer.ingest.layout import Layout, Spans
+from analyzer.ingest.live_lines import LiveLine, find_live_lines
 from analyzer.ingest.quotes import Quote, find_quotes
 from analyzer.ingest.tweet_ids import RE_STATUS_URL, handle_from_url, posted
 from analyzer.records import Author, Kind, Record, Role, Source
@@ -19,13 +20,18 @@ from analyzer.records import Author, Kind, Record, Role, Source
 RE_DATE_HEADER = re.compile(r"\A\s*date\s+(?P<date>\d{4}-\d{2}-\d{2})\b")
 # What looks like a tweet signature, counted apart from the embed finder to check it: any dash,
 # up to a few hundred characters, "(@handle)" of any length, and soon after a year or a day
-# ("July 2", "2 Jul"). Every signature the finder reads matches this; one that only matches
-# this was not read.
+# ("July 2", "2 Jul"). Every signature the finder reads looks so; one that only looks so
+# was not read (see signature_like).
 _MONTH = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-RE_SIGNATURE_LIKE = re.compile(
-    r"(?:—|–|―|&mdash;|&#8212;|-{1,2})[^\n]{0,300}?\(\s*@\s*\w+\s*\)"
-    rf"(?=[^\n]{{0,30}}?(?:\b(?:19|20)\d\d\b|\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}))"
+# Found from each "(@handle)" that a date follows, back to the first dash before it on its
+# line (at most SIGNATURE_REACH characters back): looking from every dash instead would try
+# each dash against the few hundred characters after it.
+RE_HANDLE_IN_BRACKETS = re.compile(r"\(\s*@\s*\w+\s*\)")
+RE_DATE_SOON = re.compile(
+    rf"[^\n]{{0,40}}?(?:(?:19|20)\d\d|\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH})"
 )
+RE_ANY_DASH = re.compile(r"—|–|―|&mdash;|&#8212;|-{1,2}")
+SIGNATURE_REACH = 300
 # Characters of a signature quoted in a problem message.
 SHOWN_SIGNATURE_CHARS = 80
 
@@ -47,13 +53,15 @@ def read_article(text: str, *, path: str, problems: Problems | None = None) -> l
     """
     layout = Layout(text)
     embeds = find_embeds(layout)
-    quotes = find_quotes(layout, skip=[(e.start, e.end) for e in embeds])
-    links = find_status_links(text, skip=[(e.start, e.end) for e in embeds])
+    tweets = [(e.start, e.end) for e in embeds]
+    live = find_live_lines(layout, skip=tweets)
+    quotes = find_quotes(layout, skip=[*tweets, *((line.line_start, line.end) for line in live)])
+    links = find_status_links(text, skip=tweets)
     if problems is not None:
         account_for_tweets(layout, embeds, problems)
     document_date = _document_date(text, embeds)
-    found: list[Embed | Quote | StatusLink] = sorted(
-        [*embeds, *quotes, *links], key=lambda item: item.start
+    found: list[Embed | Quote | LiveLine | StatusLink] = sorted(
+        [*embeds, *quotes, *live, *links], key=lambda item: item.start
     )
     records = []
     for position, item in enumerate(found):
@@ -62,31 +70,74 @@ def read_article(text: str, *, path: str, problems: Problems | None = None) -> l
             records.append(_tweet(item, source))
         elif isinstance(item, Quote):
             records.append(_quote(item, source))
+        elif isinstance(item, LiveLine):
+            records.append(_live_line(item, source))
         else:
             records.append(_tweet_link(item, source))
     return records
 
 
 def account_for_tweets(layout: Layout, embeds: list[Embed], problems: Problems) -> None:
-    """Check the tweets read against the signatures in the text, and report each difference."""
+    """Check the tweets read against the signatures in the text, and report each difference.
+
+    When some signatures could not be read, a problem saying how many comes first: the
+    file's other problems detail each.
+    """
     text = layout.text
+    read = Spans((e.signature, e.end) for e in embeds if e.signed)
+    like = signature_like(text)
+    missed = [(start, end) for start, end in like if not read.overlaps(start, end)]
+    signatures = max(len(like), sum(1 for e in embeds if e.signed))
+    if missed:
+        problems.add(
+            None,
+            f"{len(missed)} of {signatures} tweet signatures in {problems.path} could not be"
+            " read: the tweets they sign are not records (each is listed below)",
+        )
     for embed in embeds:
-        if not embed.text:
+        if not embed.signed:
+            problems.add(
+                layout.line_of(embed.start),
+                f"a tweet without its signature ({embed.text[:SHOWN_SIGNATURE_CHARS]!r}) ran"
+                " into the next one; told apart by its picture link, it is kept as a tweet"
+                " with no author",
+            )
+        elif not embed.text:
             problems.add(
                 layout.line_of(embed.signature),
                 f"a tweet signature with no text before it ({_signature(text, embed.signature)!r}):"
                 f" kept as a tweet by @{embed.handle} without text",
             )
-    read = Spans((e.signature, e.end) for e in embeds)
-    like = list(RE_SIGNATURE_LIKE.finditer(text))
-    missed = [m for m in like if not read.overlaps(m.start(), m.end())]
-    for m in missed:
+        if embed.signed and embed.day is None:
+            problems.add(
+                layout.line_of(embed.signature),
+                f"the date {embed.written_date!r} in the signature of @{embed.handle}'s tweet"
+                " is not one I can read: the tweet is kept with its day unknown",
+            )
+    for start, _ in missed:
         problems.add(
-            layout.line_of(m.start()),
-            f"{_signature(text, m.start())!r} looks like a tweet signature, but not one I can"
-            " read (— Name (@handle) Month D, YYYY): the tweet before it is not a record;"
-            f" {len(like) - len(missed)} of {len(like)} signatures read",
+            layout.line_of(start),
+            f"{_signature(text, start)!r} looks like a tweet signature, but not one I can"
+            " read (— Name (@handle) date): the tweet before it is not a record;"
+            f" {signatures - len(missed)} of {signatures} signatures read",
         )
+
+
+def signature_like(text: str) -> list[tuple[int, int]]:
+    """Spans that look like tweet signatures: a dash, then "(@handle)" on the same line soon
+    after, then a year or a day. Every signature the embed finder reads is one of them."""
+    spans: list[tuple[int, int]] = []
+    previous_end = 0
+    for m in RE_HANDLE_IN_BRACKETS.finditer(text):
+        if m.start() < previous_end or not RE_DATE_SOON.match(text, m.end()):
+            continue
+        reach = max(previous_end, m.start() - SIGNATURE_REACH)
+        line_start = text.rfind("\n", reach, m.start()) + 1
+        dash = RE_ANY_DASH.search(text, max(reach, line_start), m.start())
+        if dash is not None:
+            spans.append((dash.start(), m.end()))
+            previous_end = m.end()
+    return spans
 
 
 def find_status_links(text: str, *, skip: list[tuple[int, int]]) -> list[StatusLink]:
@@ -145,6 +196,18 @@ def _quote(quote: Quote, source: Source) -> Record:
         hashtags=tuple(RE_HASHTAG.findall(quote.text)),
         mentions=tuple(RE_MENTION.findall(quote.text)),
         links=tuple(RE_LINK.findall(quote.text)),
+    )
+
+
+def _live_line(line: LiveLine, source: Source) -> Record:
+    return Record(
+        kind=Kind.QUOTE,
+        text=line.text,
+        source=source,
+        author=Author(name=line.speaker, role=Role.FAN),
+        hashtags=tuple(RE_HASHTAG.findall(line.text)),
+        mentions=tuple(RE_MENTION.findall(line.text)),
+        links=tuple(RE_LINK.findall(line.text)),
     )
 
 

@@ -7,6 +7,7 @@ import io
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 
 # Binary files recognised by their first bytes, so that the reason a file is skipped says what
 # it is. Office files are zip (.xlsx, .docx) or OLE2 (.xls, .doc) containers.
@@ -66,6 +67,27 @@ FALLBACK = "cp1252"
 FALLBACK_ERRORS = "analyzer-cp1252"
 CP1252 = "".join(bytes([b]).decode(FALLBACK, errors="ignore") or chr(b) for b in range(256))
 
+# Bytes the encoding detector looks at, for a file that is not UTF-8.
+DETECT_BYTES = 1 << 16
+# A sample is UTF-8 with a few stray bytes (pasted cp1252 quotes), not another encoding, when
+# its well-formed UTF-8 characters beyond ASCII are at least as many as its broken bytes
+# (in Shift-JIS or GBK a few byte pairs happen to be well-formed UTF-8).
+UTF8_SHARE = 1.0
+# Bytes beyond ASCII, and the share of them next to another, for the detector to be asked.
+ASCII_MAX = 0x7F
+MIN_DETECT_BYTES = 8
+RUN_SHARE = 0.6
+# What charset-normalizer may answer and be believed: the encodings of scripts that cp1252
+# cannot write. Latin single-byte answers (cp1250, latin-1...) are often a guess between
+# near twins: there the cp1252 fallback stands, and says where it applied.
+_DETECTED_NAMES = """
+    shift_jis cp932 shift_jis_2004 shift_jisx0213 euc_jp euc_jis_2004 euc_jisx0213 iso2022_jp
+    gbk gb2312 gb18030 hz big5 big5hkscs cp950 euc_kr cp949 johab iso2022_kr
+    cp1251 koi8_r koi8_u iso8859_5 mac_cyrillic cp866 cp855
+    cp1253 iso8859_7 cp1255 iso8859_8 cp1256 iso8859_6 cp874 tis_620 cp1258
+"""
+DETECTED = frozenset(_DETECTED_NAMES.split())
+
 # Wide encodings put NUL bytes into ordinary text, so NULs do not mark their files as binary.
 WIDE = ("utf-16", "utf-32")
 ASCII = "".join(map(chr, range(128)))
@@ -79,7 +101,15 @@ def _decode_as_cp1252(error: UnicodeError) -> tuple[str, int]:
     return "".join(CP1252[b] for b in bad), error.end
 
 
-codecs.register_error(FALLBACK_ERRORS, _decode_as_cp1252)
+@cache
+def fallback_errors() -> str:
+    """The name of the codec error handler that reads stray bytes as cp1252.
+
+    Registered the first time a file needs it, not at import: importing the package changes
+    nothing in the process. Python cannot unregister a handler; the name is the tool's own.
+    """
+    codecs.register_error(FALLBACK_ERRORS, _decode_as_cp1252)
+    return FALLBACK_ERRORS
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,8 +135,10 @@ def binary_kind(data: bytes) -> str | None:
 def text_encoding(data: bytes, *, forced: str | None) -> str | None:
     """The codec to read a file with, from its first bytes; None when the bytes are not text.
 
-    A byte-order mark decides, then the UTF-16 pattern; else the file is UTF-8 (the caller
-    falls back to cp1252 where it is not). ``forced`` (the user's choice) overrides all
+    A byte-order mark decides, then the UTF-16 pattern; then, for bytes that are not UTF-8,
+    the detector's answer when it is an encoding of a script cp1252 cannot write (Shift-JIS,
+    EUC-JP, GBK, Windows-1251...); else the file is UTF-8 (the caller falls back to cp1252
+    where it is not). ``forced`` (the user's choice) overrides all
     that, except that a UTF-8 mark is still dropped from the text.
     """
     if forced is not None:
@@ -117,12 +149,47 @@ def text_encoding(data: bytes, *, forced: str | None) -> str | None:
     elif wide := _utf16_without_bom(data[:UTF16_SNIFF_BYTES]):
         return wide
     else:
-        codec = "utf-8"
+        codec = detected_encoding(data[:DETECT_BYTES]) or "utf-8"
     if codec.startswith(WIDE):
         return codec
     sample = data[:BINARY_SNIFF_BYTES]
     controls = len(sample) - len(sample.translate(None, CONTROL_BYTES))
     return None if controls > MAX_CONTROL_SHARE * len(sample) else codec
+
+
+def detected_encoding(sample: bytes) -> str | None:
+    """The encoding of a sample that is not UTF-8, when the detector names one I believe."""
+    if sample.isascii():
+        return None
+    decoded = codecs.getincrementaldecoder("utf-8")("replace").decode(sample, final=False)
+    broken = decoded.count("\ufffd")
+    if not broken:
+        return None
+    well_formed = sum(1 for c in decoded if c > "\x7f") - broken
+    if well_formed >= UTF8_SHARE * broken or not _in_runs(sample):
+        return None
+    # Imported here: most files are UTF-8 and never need it.
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(sample).best()
+    if best is None:
+        return None
+    name = codecs.lookup(best.encoding).name.replace("-", "_")
+    return name if name in DETECTED else None
+
+
+def _in_runs(sample: bytes) -> bool:
+    """Whether the bytes beyond ASCII come in runs, as in words of a script other than Latin.
+
+    In Western text they stand alone between ASCII letters ("M\xfcller"); on so little, a
+    detector can answer anything (two such bytes make one GBK character).
+    """
+    high = [i for i, b in enumerate(sample) if b > ASCII_MAX]
+    if len(high) < MIN_DETECT_BYTES:
+        return False
+    positions = set(high)
+    in_runs = sum(1 for i in high if i - 1 in positions or i + 1 in positions)
+    return in_runs >= RUN_SHARE * len(high)
 
 
 def first_error(chunks: Iterable[bytes], codec: str) -> DecodeError | None:
@@ -168,6 +235,13 @@ def check_encoding(name: str) -> None:
     """Raise LookupError unless ``name`` is a text encoding Python knows."""
     # A TextIOWrapper refuses what is not a text encoding (rot13, base64) as it would a file.
     io.TextIOWrapper(io.BytesIO(), encoding=name)
+
+
+def encoding_note(codec: str, *, forced: str | None) -> str | None:
+    """What to tell the user about a file's encoding: said when it was not UTF-8 nor theirs."""
+    if forced is not None or codecs.lookup(codec).name in ("utf-8", "utf-8-sig"):
+        return None
+    return f"read as {display_name(codec)}, the encoding its bytes have"
 
 
 def display_name(codec: str) -> str:

@@ -19,6 +19,8 @@ from analyzer.ingest.decoding import (
     FALLBACK_ERRORS,
     binary_kind,
     display_name,
+    encoding_note,
+    fallback_errors,
     first_error,
     text_encoding,
 )
@@ -139,6 +141,8 @@ def open_text(path: Path, head: Head, *, forced: str | None, problems: Problems)
         with open_bytes(path) as raw:
             error = first_error(iter(lambda: raw.read(CHECK_CHUNK_BYTES), b""), head.codec)
     errors = "strict"
+    if note := encoding_note(head.codec, forced=forced):
+        problems.note(note)
     if error is not None:
         errors = lenient(head.codec, forced=forced)
         name = display_name(head.codec)
@@ -242,7 +246,9 @@ def changed(codec: str) -> str:
 
 def lenient(codec: str, *, forced: str | None) -> str:
     """How bytes that do not decode are read: as cp1252 in detected UTF-8, else as U+FFFD."""
-    return FALLBACK_ERRORS if forced is None and codec in ("utf-8", "utf-8-sig") else "replace"
+    if forced is None and codec in ("utf-8", "utf-8-sig"):
+        return fallback_errors()
+    return "replace"
 
 
 def sniff(path: Path) -> str:

@@ -28,18 +28,21 @@ _VERB = "|".join(SPEECH_VERBS)
 RE_QUOTE = re.compile(r"“(?P<curly>[^“”\n]*)”|\"(?P<straight>[^\"\n]*)\"")
 
 # After the quote: the verb first ("said 21-year-old Nao Okada, who ...") ...
+# A name's words may hold dots and digits: "JOE.co.uk", "Sanket S. Sanap", "BBC 5 Live Sport".
+_PHRASE_CHAR = r"(?:[^.,;:!?“”\"]|\.(?=\w)|(?<=\b[A-Z])\.)"
 RE_VERB_THEN_SPEAKER = re.compile(
-    rf"^[\s,.!?]*(?:{_VERB})\s+(?P<phrase>[^.,;:!?“”\"]+)(?P<rest>.*)$", re.S
+    rf"^[\s,.!?]*(?:{_VERB})\s+(?P<phrase>{_PHRASE_CHAR}+)(?P<rest>.*)$", re.S
 )
 # ... or the speaker first ("Shunji Suga, a fan who stayed up, told Al Jazeera.").
 RE_SPEAKER_THEN_VERB = re.compile(
-    rf"^[\s,]*(?P<phrase>[^.,;:!?“”\"]+?)(?P<rest>(?:,[^.;:!?“”\"]*?,)?)\s+(?:{_VERB})\b", re.S
+    rf"^[\s,]*(?P<phrase>{_PHRASE_CHAR}+?)(?P<rest>(?:,[^.;:!?“”\"]*?,)?)\s+(?:{_VERB})\b", re.S
 )
 # Before the quote, ending in a colon: "Kaneshita Misaki, 23, added:", "Kluivert, who said:".
 RE_SPEAKER_COLON = re.compile(
     rf"(?P<subject>[^.!?“”\"]*?)\s*,?\s*(?:who\s+)?(?:{_VERB})\b[^:.!?“”\"]{{0,40}}:\s*$", re.S
 )
-RE_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+# A full stop after a lone capital is an initial ("Sanket S. Sanap"), not a sentence's end.
+RE_SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?](?=\s|$)")
 # An attribution before a quote ("Kaneshita Misaki, 23, added:") is a short clause; only this
 # much of the sentence before a quote is searched for one, so that a long run of text without
 # a full stop is not searched from each of its characters.
@@ -48,6 +51,13 @@ MAX_ATTRIBUTION_CHARS = 300
 RE_AGE_BEFORE = re.compile(r"\b(?P<age>\d{1,3})-year-old\b")
 RE_AGE_AFTER = re.compile(r"^\s*(?:,\s*(?P<age>\d{1,3})\s*(?:,|$)|\((?P<age2>\d{1,3})\))")
 RE_PRONOUN = re.compile(r"^(?:he|she|they)$", re.I)
+# "one Twitter user", "another fan", "a supporter on social media": somebody, unnamed.
+RE_UNNAMED = re.compile(
+    r"^(?:one|another|a|an|some|the|this|that|many|several)\b[^.]*?"
+    r"\b(?:users?|fans?|supporters?|people|person|accounts?|followers?|tweeters?|commenters?"
+    r"|viewers?|readers?|netizens?)\b",
+    re.I,
+)
 # In "said Okada in Tokyo after the game" the name ends where these words begin.
 RE_PHRASE_STOP = re.compile(
     r"\s(?:after|as|at|before|during|from|in|on|outside|to|when|while|who|with)\s", re.I
@@ -344,6 +354,8 @@ def _speaker(
     Returns the speaker and, when it was not named outright, how it was found ("pronoun").
     """
     phrase = phrase.strip()
+    if RE_UNNAMED.match(phrase):
+        return None
     if RE_PRONOUN.match(phrase):
         return (last_speaker, "pronoun") if last_speaker else None
     span = _last_name_span(phrase)
@@ -432,6 +444,7 @@ def _last_name_span(phrase: str) -> tuple[int, int] | None:
     """Character span of the last run of capitalised words in ``phrase`` that looks like a name."""
     spans: list[tuple[int, int]] = []
     run: tuple[int, int] | None = None
+    named_end = 0  # where the run's last capitalised word ends
     for token in re.finditer(r"[^\s,()]+", phrase):
         word = token.group().strip("’'.")
         possessive = word.endswith(("’s", "'s"))  # "Japan’s coach": a description, not a name
@@ -440,14 +453,15 @@ def _last_name_span(phrase: str) -> tuple[int, int] | None:
         )
         if capitalised and any(c.isalpha() for c in word):
             run = (run[0], token.end()) if run else (token.start(), token.end())
-        elif run and word.lower() in NAME_PARTICLES:
-            continue  # "Kevin De Bruyne", "Virgil van Dijk": the run goes on
+            named_end = run[1]
+        elif run and (word.lower() in NAME_PARTICLES or word.isdigit()):
+            continue  # "Kevin De Bruyne", "BBC 5 Live Sport": the run goes on
         else:
             if run:
-                spans.append(run)
+                spans.append((run[0], named_end))
             run = None
     if run:
-        spans.append(run)
+        spans.append((run[0], named_end))  # a number after the name is not part of it
     return spans[-1] if spans else None
 
 

@@ -226,6 +226,7 @@ def _totals(tally: Tally) -> dict[str, Any]:
         "unscored": tally.labels.get("unscored", 0),
         "retweets": tally.retweets,
         "later": tally.later,
+        "off_day": tally.off_day,
     }
 
 

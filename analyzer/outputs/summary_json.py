@@ -80,6 +80,7 @@ def summary_document(analysis: Analysis, *, outputs: list[str]) -> dict[str, Any
             "retweets": everyone.retweets,
             "unaligned": everyone.unaligned,
             "later": everyone.later,
+            "off_day": everyone.off_day,
             "unscored": everyone.labels.get("unscored", 0),
             "in_view": view.records,
         },

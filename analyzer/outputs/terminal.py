@@ -30,6 +30,12 @@ def summary_lines(analysis: Analysis) -> list[str]:
             f"{analysis.settings.post_match:g} min after the final whistle: kept in the data "
             "files as 'later', left out of the moments and the chart (--post-match)."
         )
+    if everyone.off_day:
+        lines.append(
+            f"Warning: {everyone.off_day:,} {_plural('record', everyone.off_day)} dated days away "
+            "from the match (another match?): kept in the data files as 'off-day', left out of "
+            "its mood."
+        )
     lines += _timing(analysis)
     if analysis.view_note:
         lines.append(analysis.view_note)

@@ -46,6 +46,19 @@ RE_FULL_TIME = re.compile(
     r"|game of the (?:tournament|world cup)|(?:great|entertaining|exciting|insane|incredible) (?:game|match))\b",
     re.I,
 )
+# Words about the result: written after the final whistle, whatever goal they also name.
+RE_RESULT = re.compile(
+    r"\b(?:champions?|campeones|campe[oõ]n|trophy|lifts? the (?:cup|trophy)|lifted the (?:cup|trophy)"
+    r"|won (?:it )?on penalties|wins? (?:it )?on penalties|(?:penalty )?shoot-?outs?"
+    r"|through to the (?:final|semis?|semi-finals?|quarters?|quarter-finals?|next round))\b",
+    re.I,
+)
+# An embedded tweet dated this many days or more from the match day is about something else.
+OFF_DAY_DAYS = 2
+OFF_DAY = "off-day"
+# A record posted more than this many minutes before kick-off is about something else too
+# (an article quoting a tweet from a year before): off-day, not on the match clock.
+EARLIEST_MINUTES = 24 * 60.0
 RE_EQUALISER = re.compile(
     r"\b(?:equali[sz](?:er|es|ed|ing)|level(?:s|led)? (?:it|the score|things))\b", re.I
 )
@@ -66,6 +79,7 @@ class Method(StrEnum):
     CONTENT = "content"
     POSITION = "position"
     AFTER_MATCH = "after-match"
+    OFF_DAY = "off-day"  # dated days away from the match: kept, but not on its clock
     UNALIGNED = "unaligned"
 
 
@@ -164,6 +178,9 @@ class Timeline:
         placements: list[Placement] = []
         previous: Placement | None = None
         for record, found in zip(records, evidence, strict=True):
+            if off := self.off_day(record):
+                placements.append(off)  # another day's tweet: it moves no neighbour
+                continue
             placement = self._place(record, found, previous)
             placements.append(placement)
             if placement.clock is not None:
@@ -196,6 +213,19 @@ class Timeline:
                 f"follows the record above it ({self.moment_at(previous.clock).label})",
             )  # fmt: skip
         return UNALIGNED
+
+    def off_day(self, record: Record) -> Placement | None:
+        """The placement of a tweet whose signature dates it days away from the match, if so."""
+        if record.posted_date is None or record.posted_at is not None:
+            return None
+        days = (record.posted_date - self.match.date).days
+        if abs(days) < OFF_DAY_DAYS:
+            return None
+        when = "after" if days > 0 else "before"
+        return Placement(
+            OFF_DAY, None, Phase.UNKNOWN, Method.OFF_DAY, 0.0,
+            f"dated {record.posted_date.isoformat()}, {abs(days)} days {when} the match",
+        )  # fmt: skip
 
     def placement(
         self, clock: float, method: Method, confidence: float, evidence: str
@@ -247,6 +277,11 @@ class Timeline:
                 uppers.append((bounds[1], f"scoreline {scoreline[1]}-{scoreline[2]}"))
         if full_time := RE_FULL_TIME.search(text):
             lowers.append((self.full_time.position, f"says {full_time.group()!r}", False))
+        if result := RE_RESULT.search(text):
+            lowers.append((self.full_time.position, f"says {result.group()!r} (the result)", False))
+        dated = record.posted_date if record.posted_at is None else None
+        if dated is not None and (dated - self.match.date).days == 1:
+            lowers.append((self.full_time.position, "dated the day after the match", False))
         for pattern, moment, what in self._outcome_words():
             if moment is not None and (said := pattern.search(text)):
                 lowers.append((moment.position, f"says {said.group()!r} ({what})", False))
@@ -348,6 +383,9 @@ def place_by_time(
     later = positions > clock.match.final_whistle_position + post_match
     ids = np.where(later, LATER, ids)
     labels = np.where(later, f"Over {post_match:g} min after the final whistle", labels)
+    early = positions < -EARLIEST_MINUTES
+    ids = np.where(early, OFF_DAY, ids)
+    labels = np.where(early, "A day or more before kick-off", labels)
     placed.loc[timed, "moment"] = ids
     placed.loc[timed, "moment_label"] = labels
     placed.loc[timed, "clock"] = positions

@@ -17,11 +17,13 @@ from analyzer.matches import Match, MomentKind
 from analyzer.matches.clock import MatchClock, Phase, minute_label
 from analyzer.schema import SERIES_COLUMNS, WALL_SERIES_COLUMNS, typed
 from analyzer.timeline.lag import LagEstimate, estimate_lag
-from analyzer.timeline.placement import LATER
+from analyzer.timeline.placement import LATER, OFF_DAY
 from analyzer.timeline.series import MinuteSeries, minute_keys
 from analyzer.timeline.spikes import GoalDetection, Spike, attach_moments, detect_goals, find_spikes
 
 STAT_DECIMALS = 4
+# How far before kick-off and after the final whistle the wall-clock series follows a stream.
+WALL_MARGIN_MINUTES = 24 * 60.0
 # Phases in which the match clock stands still.
 BREAK_PHASES = frozenset(
     {Phase.HALF_TIME.value, Phase.EXTRA_TIME_BREAK.value, Phase.PENALTIES.value}
@@ -69,9 +71,22 @@ class StreamSeries:
         return self.overall.volume + self.breaks.volume
 
 
-def add_wall_clock(series: MinuteSeries, chunk: pd.DataFrame, *, terms: bool = True) -> None:
-    """Feed the rows with a posting time into a wall-clock series (with their words, for spikes)."""
+def add_wall_clock(
+    series: MinuteSeries,
+    chunk: pd.DataFrame,
+    *,
+    terms: bool = True,
+    within: tuple[float, float] | None = None,
+) -> None:
+    """Feed the rows with a posting time into a wall-clock series (with their words, for spikes).
+
+    ``within`` bounds the epoch minutes kept: a tweet from another year in a mixed folder
+    would otherwise stretch the per-minute series over every minute in between.
+    """
     timed = chunk[chunk["posted_at"].notna()]
+    if within is not None and not timed.empty:
+        minutes = epoch_minutes(timed["posted_at"])
+        timed = timed[(minutes >= within[0]) & (minutes <= within[1])]
     if timed.empty:
         return
     series.add(
@@ -81,6 +96,12 @@ def add_wall_clock(series: MinuteSeries, chunk: pd.DataFrame, *, terms: bool = T
         hashtags=timed["hashtags"].tolist() if terms else None,
         texts=timed["text"].tolist() if terms else None,
     )
+
+
+def wall_window(match: Match, clock: MatchClock) -> tuple[float, float]:
+    """The epoch minutes a stream is followed in: a day before kick-off to a day after the end."""
+    kickoff = clock.with_lag(0.0).wall_time(0.0).timestamp() / 60
+    return kickoff - WALL_MARGIN_MINUTES, kickoff + clock.wall_minutes + WALL_MARGIN_MINUTES
 
 
 def add_match_clock(
@@ -94,7 +115,8 @@ def add_match_clock(
     # Masks over whole columns: selecting rows of the frame would copy every column.
     in_break = chunk["phase"].isin(BREAK_PHASES).to_numpy()
     keep = (chunk["method"] == "time").to_numpy() & (in_break if breaks else ~in_break)
-    keep &= ~chunk["moment"].eq(LATER).fillna(False).to_numpy(dtype=bool)  # past the window
+    # Past the post-match window, or a day and more before kick-off: not the match's.
+    keep &= ~chunk["moment"].isin((LATER, OFF_DAY)).fillna(False).to_numpy(dtype=bool)
     moods = chunk[score].to_numpy(dtype=float, na_value=np.nan)
     if score != "mood":
         keep &= ~np.isnan(moods)  # a team's score is missing where the row does not name it

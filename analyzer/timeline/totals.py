@@ -16,7 +16,7 @@ import pandas as pd
 
 from analyzer.matches import Match, MomentKind
 from analyzer.schema import MOMENT_COLUMNS, empty_records, typed
-from analyzer.timeline.placement import LATER
+from analyzer.timeline.placement import LATER, OFF_DAY
 
 # The most positive and most negative records the report lifts out.
 EXTREMES_KEPT = 5
@@ -93,6 +93,7 @@ class Tally:
         self.teams: Counter[str] = Counter()
         self.retweets = 0
         self.later = 0  # records posted after the post-match window (moment "later")
+        self.off_day = 0  # embedded tweets dated days away from the match (moment "off-day")
         self._moments: dict[str, _Sums] = {}
         self._team_moments: dict[tuple[str, str], _Mean] = {}
         self._by_role: dict[str, _Sums] = {}
@@ -119,12 +120,16 @@ class Tally:
         self.retweets += int(chunk["is_retweet"].sum())
         for role, rows in chunk.groupby("author_role", sort=False):
             self._by_role.setdefault(str(role), _Sums()).add(rows)
-        # Records posted long after the final whistle are about something else by then: they
-        # stay in the data files and these counts, out of the moments, samples and extremes.
-        later = chunk["moment"].eq(LATER).fillna(False).to_numpy(dtype=bool)
-        if later.any():
+        # Records posted long after the final whistle, or dated days away from the match, are
+        # about something else: they stay in the data files and these counts, out of the
+        # moments, samples and extremes.
+        moments = chunk["moment"]
+        later = moments.eq(LATER).fillna(False).to_numpy(dtype=bool)
+        off_day = moments.eq(OFF_DAY).fillna(False).to_numpy(dtype=bool)
+        if later.any() or off_day.any():
             self.later += int(later.sum())
-            chunk = chunk[~later]
+            self.off_day += int(off_day.sum())
+            chunk = chunk[~(later | off_day)]
         for moment_id, rows in chunk.groupby("moment", sort=False):
             self._moments.setdefault(str(moment_id), _Sums()).add(rows)
             for side in ("home", "away"):
