@@ -11,21 +11,28 @@ import pytest
 from click.testing import CliRunner
 
 from analyzer.evaluate import (
+    DATE_SPLIT_FROM,
     EvaluationDataError,
+    LabelledText,
     accuracy,
     evaluate,
+    f1_by_label,
     football_half,
     macro_f1,
     main,
+    near_duplicate_key,
     pearson,
+    posted_on,
     read_football,
     read_ground_truth,
+    split_football,
     variants,
 )
 from analyzer.sentiment import LAYERS, Label
 from tests.conftest import LABELLED, REPO, labelled_file
 
 P, U, N = Label.POSITIVE, Label.NEUTRAL, Label.NEGATIVE
+LATE_TWEETS = 3332  # the World Cup 2014 tweets posted from 18 June on
 
 GROUND_TRUTH = (
     "1\t2.7\tSo lucky to have such amazing friends. Love them!\n"
@@ -98,6 +105,63 @@ def test_the_halves_are_about_even_on_the_football_set() -> None:
     assert held_out == 10544
 
 
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("RT @fifa: GOAL for Brazil! http://t.co/x1", "goal for brazil!"),
+        ("GOAL for   Brazil! http://t.co/y2 @neymarjr", "goal for brazil!"),
+        ("rt @a: RT @b: goal for brazil!", "goal for brazil!"),  # a retweet of a retweet
+        ("RT @fifa Goal for Brazil!", "goal for brazil!"),  # no colon
+        ("Lineups: www.fifa.com/lineups", "lineups:"),
+        ("Brazil ART @ night", "brazil art night"),  # "RT" inside a word is no prefix
+    ],
+)
+def test_near_duplicates_share_a_key(text: str, key: str) -> None:
+    assert near_duplicate_key(text) == key
+
+
+def test_the_posting_day_is_read_from_the_tweet_id() -> None:
+    # The first and last tweets of the labelled set: 9 and 24 June 2014.
+    assert str(posted_on("476036529677434880")) == "2014-06-09"  # 16:22:07 UTC
+    assert str(posted_on("481501504583389185")) == "2014-06-24"
+
+
+def test_the_split_keeps_near_duplicates_on_one_side() -> None:
+    split = split_football(read_football(labelled_file("football-labelled", "fifa2014_train.tsv")))
+    assert split.duplicates_removed == 1172
+    assert split.conflicting_duplicates == 0
+    assert split.counts() == {"train": 10188, "tune": 2557, "test": 4094, "date": 3332}
+    assert len({row.text for row in split.rows}) == len(split.rows) == 20171
+    part_of_key: dict[str, set[str]] = {}
+    for row in split.rows:
+        part_of_key.setdefault(near_duplicate_key(row.text), set()).add(split.parts[row.id])
+    assert all(len(parts) == 1 for parts in part_of_key.values())
+    # Test tweets come only from the half the football layers were never tuned on.
+    assert all(row.half == "test" for row in split.part("test"))
+    # Everything trained on was posted before the date split.
+    trained = split.part("train") + split.part("tune")
+    assert max(posted_on(row.id) for row in trained) < DATE_SPLIT_FROM
+    late_keys = {
+        near_duplicate_key(r.text) for r in split.rows if posted_on(r.id) >= DATE_SPLIT_FROM
+    }
+    # The date part: the late tweets, and the earlier copies of a late text.
+    assert all(near_duplicate_key(row.text) in late_keys for row in split.part("date"))
+    assert sum(posted_on(row.id) >= DATE_SPLIT_FROM for row in split.part("date")) == LATE_TWEETS
+
+
+def test_duplicate_texts_are_removed_and_retweets_grouped() -> None:
+    rows = [
+        LabelledText("1", Label.POSITIVE, "What a goal! http://t.co/a", "test", 1),
+        LabelledText("2", Label.POSITIVE, "What a goal! http://t.co/a", "tune", 2),
+        LabelledText("3", Label.NEGATIVE, "RT @x: what a goal! http://t.co/b", "tune", 3),
+        LabelledText("4", Label.NEUTRAL, "Lineups are out", "tune", 4),
+    ]
+    split = split_football(rows)
+    assert [row.id for row in split.rows] == ["1", "3", "4"]
+    assert (split.duplicates_removed, split.conflicting_duplicates, split.groups) == (1, 0, 2)
+    assert split.parts["1"] == split.parts["3"]
+
+
 def test_pearson_accuracy_and_macro_f1_on_known_values() -> None:
     assert pearson([1, 2, 3], [2, 4, 6]) == pytest.approx(1.0)
     assert pearson([1, 2, 3], [3, 2, 1]) == pytest.approx(-1.0)
@@ -107,14 +171,16 @@ def test_pearson_accuracy_and_macro_f1_on_known_values() -> None:
     assert accuracy(gold, predicted) == pytest.approx(4 / 6)
     # F1: positive 2*1/(2+2) = 0.5, neutral 2*1/(2+1) = 0.667, negative 2*2/(2+3) = 0.8.
     assert macro_f1(gold, predicted) == pytest.approx((0.5 + 2 / 3 + 0.8) / 3)
+    assert f1_by_label(gold, predicted) == pytest.approx({P: 0.5, U: 2 / 3, N: 0.8})
 
 
-def test_variants_cover_plain_ours_and_each_layer_both_ways() -> None:
+def test_variants_cover_the_three_scorers_and_each_layer_both_ways() -> None:
     names = [variant.name for variant in variants()]
-    assert names[:2] == ["plain VADER", "ours (all layers)"]
+    assert names[:3] == ["plain VADER", "football layers", "learned"]
+    assert [v.options.scorer_name for v in variants()[:3]] == ["vader", "football", "learned"]
     for layer in LAYERS:
         assert f"plain + {layer}" in names
-        assert f"ours - {layer}" in names
+        assert f"football - {layer}" in names
 
 
 def columns(output: str, variant: str) -> list[str]:
