@@ -297,6 +297,7 @@ PLAIN = "plain VADER"
 FOOTBALL = "football layers"
 LEARNED = "learned"
 SCORERS = (PLAIN, FOOTBALL, LEARNED)
+NAME_WIDTH = 23  # "football - neutral_band"
 
 
 def variants() -> list[Variant]:
@@ -354,6 +355,9 @@ class Evaluation:
     split: FootballSplit
     lexicon_version: str
     model_version: str
+    football_sha256: str  # of the labelled file read here
+    model_data_sha256: str  # of the labelled file the model was trained on
+    model_texts: int
 
 
 def evaluate(
@@ -369,6 +373,7 @@ def evaluate(
     """
     ground_truth = read_ground_truth(data_dir / GROUND_TRUTH_FILE)[:limit]
     football = read_football(data_dir / FOOTBALL_FILE)[:limit]
+    football_sha256 = hashlib.sha256((data_dir / FOOTBALL_FILE).read_bytes()).hexdigest()
     split = split_football(football)
     test, date = split.part("test"), split.part("date")
     learned_model = model or shipped_model()
@@ -380,8 +385,17 @@ def evaluate(
             options=variant.options, model=learned_model if variant.options.learned else None
         )
         results.append(_measure(variant, scorer, ground_truth, test, date))
+    trained_on = learned_model.metadata.get("trained_on", {})
     return Evaluation(
-        results, len(ground_truth), len(football), split, LEXICON_VERSION, learned_model.version
+        results,
+        len(ground_truth),
+        len(football),
+        split,
+        LEXICON_VERSION,
+        learned_model.version,
+        football_sha256,
+        str(learned_model.metadata.get("data_sha256", "")),
+        int(trained_on.get("texts", 0)),
     )
 
 
@@ -466,8 +480,10 @@ def render_table(evaluation: Evaluation) -> str:
         f"World Cup 2014 labels: {evaluation.football_rows} tweets, "
         f"{evaluation.split.duplicates_removed} duplicate texts removed; near-duplicates "
         "(RT prefix, links, mentions, case aside) kept on one side.",
-        f"  the model was fitted on train ({counts['train']}) + tune ({counts['tune']}), "
-        "its settings chosen on tune; it never saw test or date.",
+        f"  parts: train {counts['train']}, tune {counts['tune']}, test {counts['test']}, "
+        f"date {counts['date']}. The model was fitted on train + tune ({evaluation.model_texts} "
+        "texts), its settings chosen on tune;",
+        f"  it never saw test or date {_same_data(evaluation)}",
         f"  test: {counts['test']} tweets of the first days, from the half the football layers "
         "were never tuned on (SHA-256 of the id);",
         f"  date: {counts['date']} tweets posted from {DATE_SPLIT_FROM:%d %B %Y} on "
@@ -476,11 +492,11 @@ def render_table(evaluation: Evaluation) -> str:
         "",
         f"General: VADER ground truth, {evaluation.groundtruth_rows} tweets; "
         "Pearson r with the mean human rating.",
-        f"{'scorer':<20} {'r compound':>10} {'r mood':>8} {'unscored':>8}",
+        f"{'scorer':<{NAME_WIDTH}} {'r compound':>10} {'r mood':>8} {'unscored':>8}",
     ]
     for r in scorers:
         lines.append(
-            f"{r.variant:<20} {r.groundtruth_pearson:>10.4f} {r.groundtruth_mood_pearson:>8.4f} "
+            f"{r.variant:<{NAME_WIDTH}} {r.groundtruth_pearson:>10.4f} {r.groundtruth_mood_pearson:>8.4f} "
             f"{r.groundtruth_unscored:>8}"
         )
     for title, pick in (("Football test split", _test), ("Football date split", _date)):
@@ -488,13 +504,13 @@ def render_table(evaluation: Evaluation) -> str:
         lines += [
             "",
             f"{title}: {first.rows if first else 0} tweets.",
-            f"{'scorer':<20} {'accuracy':>8} {'macro-F1':>8} {'diff':>7} "
+            f"{'scorer':<{NAME_WIDTH}} {'accuracy':>8} {'macro-F1':>8} {'diff':>7} "
             f"{'F1 pos':>7} {'F1 neu':>7} {'F1 neg':>7} {'unscored':>8}",
         ]
         for r in scorers:
             part = pick(r)
             lines.append(
-                f"{r.variant:<20} {part.accuracy:>8.4f} {part.macro_f1:>8.4f} "
+                f"{r.variant:<{NAME_WIDTH}} {part.accuracy:>8.4f} {part.macro_f1:>8.4f} "
                 f"{_diff(part.macro_f1, pick(plain).macro_f1 if plain else None)} "
                 f"{part.f1_positive:>7.4f} {part.f1_neutral:>7.4f} {part.f1_negative:>7.4f} "
                 f"{part.unscored:>8}"
@@ -503,12 +519,12 @@ def render_table(evaluation: Evaluation) -> str:
     lines += [
         "",
         "Every scorer and each football layer alone (macro-F1; diff: from plain VADER).",
-        f"{'variant':<20} {'general r':>9} {'diff':>7}  {'test F1':>7} {'diff':>7}  "
+        f"{'variant':<{NAME_WIDTH}} {'general r':>9} {'diff':>7}  {'test F1':>7} {'diff':>7}  "
         f"{'date F1':>7} {'diff':>7}  {'texts/s':>7}",
     ]
     for r in [*scorers, *layers]:
         lines.append(
-            f"{r.variant:<20} {r.groundtruth_pearson:>9.4f} "
+            f"{r.variant:<{NAME_WIDTH}} {r.groundtruth_pearson:>9.4f} "
             f"{_diff(r.groundtruth_pearson, plain.groundtruth_pearson if plain else None)}  "
             f"{r.test.macro_f1:>7.4f} "
             f"{_diff(r.test.macro_f1, plain.test.macro_f1 if plain else None)}  "
@@ -517,6 +533,16 @@ def render_table(evaluation: Evaluation) -> str:
             f"{r.texts_per_second:>7,.0f}"
         )
     return "\n".join(lines)
+
+
+def _same_data(evaluation: Evaluation) -> str:
+    trained, here = evaluation.model_data_sha256, evaluation.football_sha256
+    if trained == here:
+        return f"(it was trained on this very file, SHA-256 {here[:12]})."
+    return (
+        f"OF ITS OWN FILE (SHA-256 {trained[:12]}); this file (SHA-256 {here[:12]}) is another, "
+        "so its parts may hold what it was trained on."
+    )
 
 
 def _test(result: Result) -> Labelled:
@@ -549,6 +575,8 @@ def to_json(evaluation: Evaluation) -> str:
     payload = {
         "lexicon_version": evaluation.lexicon_version,
         "model_version": evaluation.model_version,
+        "model_data_sha256": evaluation.model_data_sha256,
+        "football_sha256": evaluation.football_sha256,
         "football_neutral_band": FOOTBALL_NEUTRAL_BAND,
         "groundtruth_rows": evaluation.groundtruth_rows,
         "football_rows": evaluation.football_rows,

@@ -54,10 +54,13 @@ if TYPE_CHECKING:
 MODEL_SERIES = "1"
 DEFAULT_SEED = 2014
 DEFAULT_OUT = REPO_ROOT / "analyzer" / "data" / MODEL_FILE
-# The settings tried on the tuning part. C is the inverse of the L2 penalty; min_df drops
-# features seen in fewer training texts (hapaxes are most of a tweet vocabulary and teach
-# nothing); "balanced" weighs each class by the inverse of its frequency, which helps the
-# rarer neutral class that macro-F1 counts as much as the others.
+# The settings tried on the tuning part. C is the inverse of the L2 penalty; "balanced"
+# weighs each class by the inverse of its frequency, which helps the rarer neutral class that
+# macro-F1 counts as much as the others. min_df=2 is the pruning: a feature seen in a single
+# training text (most of a tweet vocabulary: typos, names, links' words) is dropped. Tried on
+# the tuning part at C=1, balanced: min_df 1, 2 and 3 gave macro-F1 0.648, 0.646 and 0.645,
+# and on train + tune min_df=2 keeps 21,695 of 91,261 features (min_df=3: 12,450); the file
+# is 0.76 MB. What is kept carries weight: 1.3% of the features have all weights below 0.05.
 GRID_C = (0.5, 1.0, 2.0, 4.0)
 GRID_MIN_DF = (2,)
 GRID_CLASS_WEIGHT = (None, "balanced")
@@ -67,9 +70,6 @@ MAX_ITERATIONS = 10_000
 # written are run closer to the optimum, so the weights depend less on where the solver stops.
 TUNING_TOLERANCE = 1e-4
 FINAL_TOLERANCE = 1e-7
-# A feature whose every weight is below this (after idf) moves no probability by more than
-# about 1e-3 of a logit; it is dropped and the model refitted without it (file size).
-PRUNE_BELOW = 0.05
 VERSION_DIGITS = 6  # the version hashes the weights rounded to this many decimals
 
 
@@ -156,10 +156,9 @@ def fit(
     features: FeatureCache,
     *,
     seed: int,
-    vocabulary: Sequence[str] | None = None,
     tolerance: float = FINAL_TOLERANCE,
 ) -> Fitted:
-    """Fit a vectorizer (or use ``vocabulary``) and a multinomial logistic regression."""
+    """Fit a tf-idf vectorizer and a multinomial logistic regression on ``texts``."""
     try:
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
@@ -169,9 +168,8 @@ def fit(
         ) from None
     vectorizer = TfidfVectorizer(
         analyzer=features,
-        min_df=1 if vocabulary is not None else setting.min_df,
+        min_df=setting.min_df,
         sublinear_tf=setting.sublinear_tf,
-        vocabulary=list(vocabulary) if vocabulary is not None else None,
         dtype=np.float64,
     )
     vectorizer.fit(texts)
@@ -187,16 +185,6 @@ def fit(
     if tuple(classifier.classes_) != CLASSES:
         raise TrainingError(f"the labels are {list(classifier.classes_)}, not {list(CLASSES)}")
     return fitted
-
-
-def pruned_vocabulary(fitted: Fitted) -> list[str]:
-    """The features whose largest weight times idf reaches ``PRUNE_BELOW``, in vocabulary order."""
-    names = fitted.vectorizer.get_feature_names_out()
-    idf = fitted.vectorizer.idf_
-    words = len(names)
-    coef = fitted.classifier.coef_[:, :words]
-    reach = np.abs(coef).max(axis=0) * idf
-    return [str(name) for name, keep in zip(names, reach >= PRUNE_BELOW, strict=True) if keep]
 
 
 def predicted_labels(fitted: Fitted, texts: Sequence[str]) -> list[Label]:
@@ -228,7 +216,7 @@ def train(
     settings: Sequence[Setting] | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> Training:
-    """Tune on "tune", fit the best setting on "train" + "tune", prune, refit; the payload."""
+    """Tune on "tune", fit the best setting on "train" + "tune"; the model file's payload."""
     try:
         from threadpoolctl import threadpool_limits
     except ImportError:
@@ -269,10 +257,8 @@ def _train(
     # The first of equals wins, so the order of the grid (smaller C first) breaks ties.
     best = max(tuning, key=lambda result: result.macro_f1)
     texts, labels = _texts_labels(train_rows + tune_rows)
-    full = fit(texts, labels, best.setting, features, seed=seed)
-    kept = pruned_vocabulary(full)
-    say(f"best {best.setting.as_json()}; {len(kept)} of {len(full.vectorizer.idf_)} features kept")
-    final = fit(texts, labels, best.setting, features, seed=seed, vocabulary=kept)
+    final = fit(texts, labels, best.setting, features, seed=seed)
+    say(f"best {best.setting.as_json()}; {len(final.vectorizer.idf_)} features")
     payload = _payload(
         final,
         best,

@@ -50,6 +50,8 @@ NEGATIVE_FOOTBALL_TOKEN = "<fb->"
 EMOJI_PREFIX = "e:"
 FLAG_NAME = "flag"
 EMOJI_NAMES_REMEMBERED = 4096
+# Tokens starting with one of these may be a number or a run of "!" or "?"; any other is a word.
+SPECIAL_STARTS = frozenset("0123456789!?")
 
 
 def text_features(
@@ -67,13 +69,14 @@ def text_features(
         lowered = RE_LINK.sub(" <url> ", lowered)
     if "@" in lowered:
         lowered = RE_MENTION.sub(" <user> ", lowered)
-    words = [_word_feature(token) for token in RE_FEATURE_TOKEN.findall(lowered)]
+    words = [
+        token if token[0] not in SPECIAL_STARTS else _special_feature(token)
+        for token in RE_FEATURE_TOKEN.findall(lowered)
+    ]
     features = list(words)
-    features.extend([f"{first} {second}" for first, second in pairwise(words)])
-    for word in words:
-        valence = football_valences.get(word)
-        if valence:
-            features.append(POSITIVE_FOOTBALL_TOKEN if valence > 0 else NEGATIVE_FOOTBALL_TOKEN)
+    features.extend(map(" ".join, pairwise(words)))
+    for valence in filter(None, map(football_valences.get, words)):
+        features.append(POSITIVE_FOOTBALL_TOKEN if valence > 0 else NEGATIVE_FOOTBALL_TOKEN)
     features.extend([emoji_feature(each) for each in emoji])
     if has_letter_run(original):
         features.append(ELONGATION_TOKEN)
@@ -92,7 +95,7 @@ def dense_features(
 DENSE_FEATURES = ("compound", "positive", "neutral", "negative")
 
 
-def _word_feature(token: str) -> str:
+def _special_feature(token: str) -> str:
     if token.isdigit():
         return NUMBER_TOKEN
     first = token[0]
