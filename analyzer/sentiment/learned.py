@@ -89,6 +89,10 @@ class LearnedModel:
         # C-level loops (map, filter, zip, sum): a tweet's ~25 features cost microseconds.
         found = list(filter(None, map(table.get, features)))
         if found:
+            squares: float
+            s_neg: float
+            s_neu: float
+            s_pos: float
             if len(set(features)) == len(features):  # no feature repeats: every tf is 1
                 squares, s_neg, s_neu, s_pos = map(sum, zip(*found, strict=True))
             else:
