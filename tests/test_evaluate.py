@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analyzer.evaluate import (
     DATE_SPLIT_FROM,
@@ -118,6 +120,15 @@ def test_the_halves_are_about_even_on_the_football_set() -> None:
 )
 def test_near_duplicates_share_a_key(text: str, key: str) -> None:
     assert near_duplicate_key(text) == key
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60), st.from_regex(r"[A-Za-z0-9_]{1,15}", fullmatch=True))
+def test_a_retweet_or_a_copy_with_a_link_has_the_texts_key(text: str, user: str) -> None:
+    key = near_duplicate_key(text)
+    assert near_duplicate_key(key) == key
+    assert near_duplicate_key(f"RT @{user}: {text}") == near_duplicate_key(f" {text}")
+    assert near_duplicate_key(f"{text} http://t.co/{user}") == near_duplicate_key(f"{text} ")
 
 
 def test_the_posting_day_is_read_from_the_tweet_id() -> None:

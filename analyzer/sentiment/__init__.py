@@ -1,7 +1,13 @@
 """Sentiment: scores for a text. The scorer knows nothing about files, records or matches."""
 
 from analyzer.sentiment.football import LEXICON_VERSION
-from analyzer.sentiment.learned import MODEL_FILE, LearnedModel, Probabilities, shipped_model
+from analyzer.sentiment.learned import (
+    MODEL_FILE,
+    LearnedModel,
+    Probabilities,
+    shipped_model,
+    shipped_model_version,
+)
 from analyzer.sentiment.options import (
     DEFAULT_SCORER,
     FOOTBALL_NEUTRAL_BAND,
@@ -46,5 +52,6 @@ __all__ = [
     "label_for",
     "scorer_named",
     "shipped_model",
+    "shipped_model_version",
     "unscored",
 ]
