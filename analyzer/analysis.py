@@ -18,7 +18,7 @@ from analyzer.ingest import FileRead, FileSkipped
 from analyzer.matches import Match, MomentKind
 from analyzer.matches.clock import MatchClock
 from analyzer.schema import RECORD_COLUMN_NAMES
-from analyzer.sentiment import LEXICON_VERSION, ScoringOptions
+from analyzer.sentiment import LEXICON_VERSION, ScoringOptions, shipped_model_version
 from analyzer.settings import Settings
 from analyzer.timeline.coverage import Coverage
 from analyzer.timeline.series import MinuteSeries
@@ -81,6 +81,11 @@ class Analysis:
     def lexicon_version(self) -> str | None:
         """The football lexicon's version that scored the records (None when it was off)."""
         return LEXICON_VERSION if self.scoring.lexicon else None
+
+    @property
+    def model_version(self) -> str | None:
+        """The learned model's version that scored the records (None with the other scorers)."""
+        return shipped_model_version() if self.scoring.learned else None
 
     @property
     def moments(self) -> pd.DataFrame:

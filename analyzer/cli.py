@@ -22,6 +22,7 @@ from analyzer.errors import AnalyzerError
 from analyzer.settings import (
     AUTHOR_VIEWS,
     DEFAULT_POST_MATCH,
+    DEFAULT_SCORER,
     DEFAULT_SHIFT_WINDOW,
     DEFAULT_VIEW,
     ENGINES,
@@ -30,6 +31,7 @@ from analyzer.settings import (
     LAG_RANGE,
     NEUTRAL_BAND_RANGE,
     POST_MATCH_RANGE,
+    SCORERS,
     SHIFT_WINDOW_RANGE,
 )
 
@@ -155,6 +157,9 @@ def main() -> None:
 @click.option("--neutral-band", type=click.FloatRange(*NEUTRAL_BAND_RANGE), metavar="WIDTH",
               help="Compound scores within +/-WIDTH are neutral (default: the football "
                    "scorer's 0.01, chosen from labelled tweets; VADER's own is 0.05).")  # fmt: skip
+@click.option("--scorer", type=click.Choice(SCORERS), default=DEFAULT_SCORER, show_default=True,
+              help="How texts are scored: a model trained on football tweets over VADER and the "
+                   "football layers; the football layers alone; or vaderSentiment exactly.")  # fmt: skip
 @click.option("--shift-window", type=click.IntRange(*SHIFT_WINDOW_RANGE), default=DEFAULT_SHIFT_WINDOW, show_default=True,
               metavar="MINUTES", help="Minutes before and after each goal compared for its mood shift.")  # fmt: skip
 @click.option("--post-match", type=click.FloatRange(*POST_MATCH_RANGE), default=DEFAULT_POST_MATCH,
@@ -185,6 +190,7 @@ def run(
     half_time_break: float | None,
     authors: str | None,
     neutral_band: float | None,
+    scorer: str,
     shift_window: int,
     post_match: float,
     jobs: int | None,
@@ -225,6 +231,7 @@ def run(
         shift_window=shift_window,
         post_match=post_match,
         neutral_band=neutral_band,
+        scorer=scorer,
         jobs=jobs,
         engine=engine,
         scheduler=scheduler,
@@ -276,6 +283,8 @@ def warn_about_inputs(analysis: Any) -> None:
 )
 @click.option("--excel-safe", is_flag=True,
               help="Put a ' before every CSV cell a spreadsheet would run as a formula (=, +, -, @).")  # fmt: skip
+@click.option("--scorer", type=click.Choice(SCORERS), default=DEFAULT_SCORER, show_default=True,
+              help="How texts are scored (see 'analyze run --help').")  # fmt: skip
 @click.option("--teams", "match_id", metavar="MATCH",
               help="Also add the team each text names and its mood per team, for this match "
                    "(an id like BEL-JPN).")  # fmt: skip
@@ -287,12 +296,13 @@ def score(
     prefix: str,
     emoji: bool,
     excel_safe: bool,
+    scorer: str,
     match_id: str | None,
 ) -> None:
     """Add sentiment columns to a CSV or JSON Lines FILE, keeping its rows and columns as they are.
 
-    Adds PREFIXcompound, PREFIXpositive, PREFIXneutral, PREFIXnegative, PREFIXlabel and
-    PREFIXlanguage (PREFIXemoji with --emoji; PREFIXteams, PREFIXhome_mood and
+    Adds PREFIXmood, PREFIXcompound, PREFIXpositive, PREFIXneutral, PREFIXnegative,
+    PREFIXp_positive, PREFIXp_neutral, PREFIXp_negative, PREFIXlabel and PREFIXlanguage (PREFIXemoji with --emoji; PREFIXteams, PREFIXhome_mood and
     PREFIXaway_mood with --teams) to every row, in the input's order. Large files
     stream through in bounded memory.
     """
@@ -311,6 +321,7 @@ def score(
         emoji=emoji,
         match=match,
         excel_safe=excel_safe,
+        scorer=scorer,
     )
     if output is None:
         done = scored_into(sys.stdout)

@@ -22,13 +22,16 @@ from analyzer.attribution.teams import TeamMentions
 from analyzer.errors import InputError
 from analyzer.matches import Match
 from analyzer.outputs.files import excel_safe_text
-from analyzer.sentiment import Scorer, default_scorer
+from analyzer.sentiment import DEFAULT_SCORER, Scorer
 
 # Rows scored at a time: big enough that deduplication and batching pay, small enough
 # that memory stays flat.
 BATCH_ROWS = 5000
 DEFAULT_PREFIX = "sentiment_"
-SCORE_FIELDS = ("compound", "positive", "neutral", "negative", "label", "language")
+SCORE_FIELDS = (
+    "mood", "compound", "positive", "neutral", "negative",
+    "p_positive", "p_neutral", "p_negative", "label", "language",
+)  # fmt: skip
 TEAM_FIELDS = ("teams", "home_mood", "away_mood")
 # Distinct sentences whose scores are kept while attributing teams.
 SENTENCES_REMEMBERED = 100_000
@@ -52,7 +55,7 @@ class Annotator:
         match: Match | None = None,
         scorer: Scorer | None = None,
     ) -> None:
-        self.scorer = scorer or default_scorer()
+        self.scorer = scorer or Scorer.named(DEFAULT_SCORER)
         self.emoji = emoji
         self.mentions = TeamMentions.for_match(match) if match else None
         self.sentences = lru_cache(maxsize=SENTENCES_REMEMBERED)(self.scorer.score)
@@ -63,8 +66,9 @@ class Annotator:
         """One list of new values per text, in ``columns`` order (None where there is none)."""
         rows = []
         for text, score in zip(texts, self.scorer.score_all(texts), strict=True):
-            numbers = (score.compound, score.positive, score.neutral, score.negative)
+            numbers = (score.mood, score.compound, score.positive, score.neutral, score.negative)
             row: list[Any] = [None if math.isnan(x) else x for x in numbers]
+            row += [score.p_positive, score.p_neutral, score.p_negative]
             row += [score.label.value, score.language]
             if self.emoji:
                 row.append(list(score.emoji))
@@ -73,8 +77,8 @@ class Annotator:
                 home, away = self.mentions.codes
                 row += [
                     attribution.label,
-                    attribution.moods[home].compound,
-                    attribution.moods[away].compound,
+                    attribution.moods[home].mood,
+                    attribution.moods[away].mood,
                 ]
             rows.append(row)
         return rows
@@ -105,14 +109,16 @@ def annotate(
     emoji: bool = False,
     match: Match | None = None,
     excel_safe: bool = False,
+    scorer: str = DEFAULT_SCORER,
     on_rows: Callable[[int], None] | None = None,
 ) -> Annotated:
     """Score the ``text_column`` of every row of ``source`` and write the rows, with score columns, to ``target``.
 
-    With ``match``, also the team each text names and its mood per team. ``excel_safe``
+    ``scorer`` names the scorer ("learned", "football" or "vader"). With ``match``, also
+    the team each text names and its mood per team. ``excel_safe``
     puts a ' before every CSV cell a spreadsheet would run as a formula (input cells too).
     """
-    annotator = Annotator(prefix=prefix, emoji=emoji, match=match)
+    annotator = Annotator(prefix=prefix, emoji=emoji, match=match, scorer=Scorer.named(scorer))
     try:
         stream = source.open(encoding="utf-8-sig", newline="")
     except OSError as exc:

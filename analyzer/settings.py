@@ -36,6 +36,12 @@ FALLBACK_VIEW = "all"
 # Where pass one runs: this machine's cores, or a Dask cluster (analyzer.engine).
 ENGINES = ("local", "dask")
 
+# How texts are scored: the learned model on the football layers (the default), the football
+# layers alone, or vaderSentiment exactly. The same names as analyzer.sentiment's ScorerName
+# (a test keeps them equal), written here so that --help need not load the scorer.
+SCORERS = ("learned", "football", "vader")
+DEFAULT_SCORER = "learned"
+
 # The bounds of the numeric options, in minutes unless said otherwise.
 LAG_RANGE = (0.0, 30.0)
 HALF_TIME_BREAK_RANGE = (0.0, 60.0)
@@ -55,8 +61,9 @@ class Settings:
     ``lag`` fixes how many minutes tweets run behind the pitch (estimated when None);
     ``half_time_break`` is in minutes (the match file's, else 15). ``authors`` names the
     view of :data:`AUTHOR_VIEWS` the report speaks for. ``shift_window`` is the minutes
-    before and after each goal compared for its mood shift; ``neutral_band`` replaces the
-    scorer's. ``jobs`` is how many processes read and score (every usable core when None);
+    before and after each goal compared for its mood shift; ``scorer`` is one of
+    :data:`SCORERS`; ``neutral_band`` replaces the scorer's cut-off on the compound (the
+    learned scorer's labels come from its model). ``jobs`` is how many processes read and score (every usable core when None);
     ``engine`` is one of :data:`ENGINES`, ``scheduler`` a Dask scheduler's address.
     ``post_match`` is how many minutes after the final whistle records still count for the
     match; later ones are kept in the data files as ``later``. ``excel_safe`` puts a ' before CSV cells a spreadsheet would run as a formula.
@@ -70,6 +77,7 @@ class Settings:
     shift_window: int = DEFAULT_SHIFT_WINDOW
     post_match: float = DEFAULT_POST_MATCH
     neutral_band: float | None = None
+    scorer: str = DEFAULT_SCORER
     jobs: int | None = None
     engine: str = "local"
     scheduler: str | None = None
@@ -81,6 +89,8 @@ class Settings:
             raise InputError("say which match: --match BEL-JPN, or --match-file for your own")
         if self.match_file is not None:  # the API also takes a str
             object.__setattr__(self, "match_file", Path(self.match_file))
+        if self.scorer not in SCORERS:
+            raise InputError(f"--scorer must be one of {', '.join(SCORERS)}, not {self.scorer!r}")
         if self.engine not in ENGINES:
             raise InputError(f"--engine must be one of {', '.join(ENGINES)}, not {self.engine!r}")
         if self.scheduler is not None and self.engine != "dask":
@@ -113,10 +123,10 @@ class Settings:
 
     @property
     def scoring(self) -> ScoringOptions:
-        """How texts are scored: the football layers, with the neutral band given, if any."""
+        """How texts are scored: the scorer's layers, with the neutral band given, if any."""
         from analyzer.sentiment import ScoringOptions
 
-        scoring = ScoringOptions.football()
+        scoring = ScoringOptions.for_scorer(self.scorer)
         if self.neutral_band is not None:
             scoring = replace(scoring, neutral_band=self.neutral_band)
         return scoring

@@ -30,7 +30,7 @@ ENGLAND_FLAG = "🏴\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f
 
 @dataclass(frozen=True)
 class FixedScore:
-    compound: float
+    mood: float
     scored: bool = True
 
 
@@ -298,8 +298,8 @@ def test_every_sample_record_is_in_the_table(samples) -> None:
 def test_heartbreak_for_japan_is_joy_for_belgium(mentions, scorer) -> None:
     got = mentions.attribute("Heartbreak for Japan. Last minute winner for Belgium.", scorer=scorer)
     assert got.label == BOTH
-    assert got.moods["JPN"].compound is not None and got.moods["JPN"].compound <= -0.05
-    assert got.moods["BEL"].compound is not None and got.moods["BEL"].compound >= 0.05
+    assert got.moods["JPN"].mood is not None and got.moods["JPN"].mood <= -0.05
+    assert got.moods["BEL"].mood is not None and got.moods["BEL"].mood >= 0.05
     assert (got.moods["JPN"].sentences, got.moods["BEL"].sentences) == (1, 1)
 
 
@@ -321,8 +321,8 @@ def test_team_moods_are_share_weighted_means(mentions) -> None:
     )
     got = mentions.attribute("Japan win. Inui and Japan beat Belgium. Belgium lose.", scorer=scorer)
     jpn, bel = got.moods["JPN"], got.moods["BEL"]
-    assert jpn.compound == pytest.approx((0.8 + 2 / 3 * 0.4) / (1 + 2 / 3))
-    assert bel.compound == pytest.approx((1 / 3 * 0.4 - 0.6) / (1 / 3 + 1))
+    assert jpn.mood == pytest.approx((0.8 + 2 / 3 * 0.4) / (1 + 2 / 3))
+    assert bel.mood == pytest.approx((1 / 3 * 0.4 - 0.6) / (1 / 3 + 1))
     assert (jpn.sentences, bel.sentences) == (2, 2)
     assert (jpn.weight, bel.weight) == (pytest.approx(5 / 3), pytest.approx(4 / 3))
 
@@ -336,7 +336,7 @@ def test_a_sentence_naming_both_is_cut_into_clauses_where_it_can_be(mentions) ->
         ("Didn’t want the world to be denied Belgium vs Brazil", {"BEL": 1.0}),
         ("but gutted for Japan.", {"JPN": 1.0}),
     ]
-    assert (got.moods["BEL"].compound, got.moods["JPN"].compound) == (-0.38, -0.5)
+    assert (got.moods["BEL"].mood, got.moods["JPN"].mood) == (-0.38, -0.5)
 
 
 @pytest.mark.parametrize(
@@ -352,9 +352,9 @@ def test_a_sentence_that_cannot_be_cut_stays_whole(mentions, text: str) -> None:
 
 def test_unscored_parts_count_for_no_team(mentions) -> None:
     got = mentions.attribute("Japan win. Belgium lose.", scorer=TableScorer({"Japan win.": 0.3}))
-    assert got.moods["JPN"].compound == 0.3
+    assert got.moods["JPN"].mood == 0.3
     assert got.moods["BEL"] == TeamMood("BEL", None, 0, 0.0)
-    assert [p.compound for p in got.parts] == [0.3, None]
+    assert [p.mood for p in got.parts] == [0.3, None]
 
 
 @pytest.mark.parametrize(
@@ -370,7 +370,7 @@ def test_label(mentions, text: str, label: str) -> None:
 def test_a_text_naming_neither_team_has_no_mood(mentions, scorer) -> None:
     got = mentions.attribute("this World Cup", scorer=scorer)
     assert (got.teams, got.parts, got.lead) == ((), (), None)
-    assert [(m.compound, m.sentences) for m in got.moods.values()] == [(None, 0), (None, 0)]
+    assert [(m.mood, m.sentences) for m in got.moods.values()] == [(None, 0), (None, 0)]
 
 
 def test_the_tokyo_fans_who_name_japan_count_for_japan(mentions, scorer, samples) -> None:
@@ -378,8 +378,8 @@ def test_the_tokyo_fans_who_name_japan_count_for_japan(mentions, scorer, samples
     assert samples[("002", 3)].author.name == "Nao Okada"
     sentence = "I want Japan to keep playing hard next time."
     assert [p.text for p in got.parts] == [sentence]
-    assert got.moods["JPN"].compound == scorer.score(sentence).compound
-    assert (got.moods["JPN"].sentences, got.moods["BEL"].compound) == (1, None)
+    assert got.moods["JPN"].mood == scorer.score(sentence).mood
+    assert (got.moods["JPN"].sentences, got.moods["BEL"].mood) == (1, None)
 
 
 def test_the_speakers_side_takes_the_sentences_that_name_no_team(mentions, scorer, samples) -> None:
@@ -393,10 +393,10 @@ def test_the_speakers_side_takes_the_sentences_that_name_no_team(mentions, score
         "I am devastated.",
     ]
     assert [p.text for p in got.parts] == sentences
-    mean = sum(scorer.score(s).compound for s in sentences) / len(sentences)
+    mean = sum(scorer.score(s).mood for s in sentences) / len(sentences)
     assert got.moods["JPN"] == TeamMood("JPN", pytest.approx(mean), 3, 3.0)
     assert mean <= -0.05
-    assert got.moods["BEL"].compound is None
+    assert got.moods["BEL"].mood is None
 
 
 def test_an_unknown_side_is_an_error(mentions) -> None:
@@ -488,7 +488,7 @@ def test_attribution_never_raises_and_stays_inside_the_text(text: str, side: str
         assert part.text == text[part.start : part.end]
         assert sum(part.shares.values()) == pytest.approx(1.0)
     for mood in got.moods.values():
-        assert mood.compound is None or -1.0 <= mood.compound <= 1.0
+        assert mood.mood is None or -1.0 <= mood.mood <= 1.0
 
 
 @settings(deadline=None)

@@ -47,7 +47,7 @@ def test_the_summary_names_each_file_and_the_mood_around_each_goal(report_dir) -
     assert "BEL-JPN/002_14d4a9f4abd7d5c7.txt  8 quotes" in out
     assert "26 records (17 tweets, 9 quotes); 0 could not be placed" in out
     assert (
-        "  52' Inui BEL 0-2 JPN        +0.000 (1) -> +0.492 (7)\n" in out
+        "  52' Inui BEL 0-2 JPN        +0.156 (1) -> +0.445 (7)\n" in out
     )  # --authors all: one column
     assert result.stderr == ""
 
@@ -82,7 +82,7 @@ def test_moments_csv(report_dir) -> None:
     assert moments.loc["goal-2", "records"] == 7
     assert moments.loc["full-time", "records"] == 15
     assert moments.loc["comeback-1", "records"] == 3
-    assert moments.loc["goal-4", "mean_mood"] == pytest.approx(0.6696)
+    assert moments.loc["goal-4", "mean_mood"] == pytest.approx(0.6797)
 
 
 def test_running_twice_gives_the_same_data_files(tmp_path) -> None:
@@ -212,7 +212,7 @@ def test_the_default_view_speaks_for_fans_and_the_data_files_keep_everyone(tmp_p
         in result.stdout
     )
     assert (
-        "  52' Inui BEL 0-2 JPN           n/a -> +0.434 (1)       +0.000 (1) -> +0.492 (7)\n"
+        "  52' Inui BEL 0-2 JPN           n/a -> +0.892 (1)       +0.156 (1) -> +0.445 (7)\n"
         in result.stdout
     )
     folder = tmp_path / "BEL-JPN"
@@ -370,3 +370,29 @@ def test_a_folder_that_yields_no_record_is_an_error_not_an_empty_report(tmp_path
         "embedded tweets or attributed quotes, exports a text column\n"
     )
     assert not (tmp_path / "o").exists()
+
+
+@pytest.mark.parametrize("scorer", ["learned", "football", "vader"])
+def test_each_scorer_fills_mood_compound_and_the_probabilities(tmp_path, scorer) -> None:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, [str(SAMPLES), "-m", "BEL-JPN", "-o", str(out), "-q",
+                                       "--scorer", scorer])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    records = pd.read_csv(out / "BEL-JPN" / "records.csv")
+    scored = records[records["label"] != "unscored"]
+    summary = json.loads((out / "BEL-JPN" / "summary.json").read_text(encoding="utf-8"))
+    assert summary["analyzer"]["scorer"] == scorer
+    if scorer == "learned":
+        total = scored["p_positive"] + scored["p_neutral"] + scored["p_negative"]
+        assert total.round(9).eq(1.0).all()
+        assert (scored["mood"] - (scored["p_positive"] - scored["p_negative"])).abs().max() < 1e-9
+        assert summary["analyzer"]["model_version"] is not None
+    else:
+        assert records["p_positive"].isna().all() and summary["analyzer"]["model_version"] is None
+        assert scored["mood"].equals(scored["compound"])
+    if scorer == "vader":  # vaderSentiment's own numbers, exactly
+        vader = SentimentIntensityAnalyzer()
+        expected = [vader.polarity_scores(t)["compound"] for t in scored["text"]]
+        assert scored["compound"].tolist() == expected

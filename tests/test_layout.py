@@ -19,7 +19,7 @@ STAGES: list[set[str]] = [
     {"engine"},  # run the passes
     {"analysis", "pipeline"},  # the result, and the call that makes it
     {"outputs", "score_file"},  # files, chart, report, summary; the score command's library
-    {"cli", "__main__", "synthetic", "evaluate", "__init__"},  # commands and tools
+    {"cli", "__main__", "synthetic", "evaluate", "train", "__init__"},  # commands and tools
 ]
 STAGE_OF = {part: n for n, parts in enumerate(STAGES) for part in parts}
 
@@ -85,3 +85,11 @@ def test_importing_every_module_changes_nothing_in_the_process() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout == "True 0\n"
+
+
+def test_the_cli_offers_the_scorers_the_sentiment_package_defines() -> None:
+    from analyzer.sentiment import DEFAULT_SCORER, SCORER_NAMES
+    from analyzer.settings import DEFAULT_SCORER as SETTINGS_DEFAULT
+    from analyzer.settings import SCORERS
+
+    assert SCORERS == SCORER_NAMES and SETTINGS_DEFAULT == DEFAULT_SCORER

@@ -80,7 +80,7 @@ def test_the_comeback_is_shaded_between_its_goals_in_both_panels(everyone) -> No
 def test_few_records_are_points_with_a_few_named(everyone) -> None:
     fig = figure_of(everyone)
     labels = legend_labels(fig)
-    assert "positive (18)" in labels and "neutral (4)" in labels and "negative (4)" in labels
+    assert "positive (20)" in labels and "neutral (2)" in labels and "negative (4)" in labels
     assert any(label.startswith("mood (rolling mean of 5") for label in labels)
     assert "Nishino" in texts(fig)  # the most negative record is named
     fig.clear()

@@ -30,14 +30,17 @@ def test_csv_gains_columns_and_keeps_every_cell_and_the_row_order(tmp_path) -> N
     done = annotate(source, out, text_column="text", emoji=True)
     assert (done.rows, done.scored) == (3, 2)
     rows = list(csv.reader(io.StringIO(out.getvalue())))
-    assert rows[0] == ["id", "text", "label", "note", "sentiment_compound", "sentiment_positive",
-                       "sentiment_neutral", "sentiment_negative", "sentiment_label", "sentiment_language",
-                       "sentiment_emoji"]  # fmt: skip
+    assert rows[0] == ["id", "text", "label", "note", "sentiment_mood", "sentiment_compound",
+                       "sentiment_positive", "sentiment_neutral", "sentiment_negative",
+                       "sentiment_p_positive", "sentiment_p_neutral", "sentiment_p_negative",
+                       "sentiment_label", "sentiment_language", "sentiment_emoji"]  # fmt: skip
     original = list(csv.reader(io.StringIO(CSV_TEXT)))
     assert [row[:4] for row in rows] == original  # "007" stays text, the multi-line field survives
-    assert rows[1][8] == "positive" and float(rows[1][4]) > 0.5
-    assert rows[2][8] == "negative" and rows[2][1] == "Gutted.\r\nAwful, terrible night"
-    assert rows[3][4:9] == ["", "", "", "", "unscored"]
+    assert rows[1][12] == "positive" and float(rows[1][4]) > 0.3 and float(rows[1][5]) > 0.5
+    p = [float(x) for x in rows[1][9:12]]  # the learned scorer's probabilities
+    assert abs(sum(p) - 1) < 1e-9 and abs(float(rows[1][4]) - (p[0] - p[2])) < 1e-9
+    assert rows[2][12] == "negative" and rows[2][1] == "Gutted.\r\nAwful, terrible night"
+    assert rows[3][4:13] == ["", "", "", "", "", "", "", "", "unscored"]
     assert out.getvalue().endswith("\r\n")  # the input's line endings are kept
 
 
@@ -49,8 +52,9 @@ def test_jsonl_gains_keys_at_the_end(tmp_path) -> None:
     out = io.StringIO()
     annotate(source, out, text_column="body", prefix="s_")
     rows = [json.loads(line) for line in out.getvalue().splitlines()]
-    assert list(rows[0]) == ["id", "body", "n", "s_compound", "s_positive", "s_neutral", "s_negative",
-                             "s_label", "s_language"]  # fmt: skip
+    assert list(rows[0]) == ["id", "body", "n", "s_mood", "s_compound", "s_positive", "s_neutral",
+                             "s_negative", "s_p_positive", "s_p_neutral", "s_p_negative", "s_label",
+                             "s_language"]  # fmt: skip
     assert rows[0]["n"] == 1.5 and rows[0]["s_label"] == "positive"
     assert rows[1]["s_label"] == "unscored" and rows[1]["s_compound"] is None
 
@@ -89,12 +93,12 @@ def test_the_score_command_writes_a_file_and_reports_on_stderr(tmp_path) -> None
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
     assert result.stderr.startswith(
-        f"Scored 2 of 3 rows to {tmp_path / 'out.csv'}; added sentiment_compound"
+        f"Scored 2 of 3 rows to {tmp_path / 'out.csv'}; added sentiment_mood, sentiment_compound"
     )
     assert (
         (tmp_path / "out.csv")
         .read_text(encoding="utf-8")
-        .startswith("id,text,label,note,sentiment_compound")
+        .startswith("id,text,label,note,sentiment_mood,sentiment_compound")
     )
 
 

@@ -75,26 +75,26 @@ class Part:
     """A unit whose score is shared among teams: a sentence, or a clause of one that names both.
 
     ``shares`` gives each team named in it the fraction of its mentions (Inui, Japan and 🇯🇵
-    against one Belgium: JPN 0.75, BEL 0.25). ``compound`` is None when the scorer gave none.
+    against one Belgium: JPN 0.75, BEL 0.25). ``mood`` is None when the scorer gave none.
     """
 
     start: int
     end: int
     text: str
     shares: dict[str, float]
-    compound: float | None
+    mood: float | None
 
 
 @dataclass(frozen=True, slots=True)
 class TeamMood:
-    """A team's mood in one text: the mean compound of the parts naming it, weighted by share.
+    """A team's mood in one text: the mean mood of the parts naming it, weighted by share.
 
     ``sentences`` counts the scored parts that name the team, ``weight`` adds up its shares
     of them (equal to ``sentences`` when no part also names the other team).
     """
 
     team: str
-    compound: float | None
+    mood: float | None
     sentences: int
     weight: float
 
@@ -117,7 +117,7 @@ class Attribution:
 
 class ScoreLike(Protocol):
     @property
-    def compound(self) -> float: ...
+    def mood(self) -> float: ...
 
     @property
     def scored(self) -> bool: ...
@@ -274,8 +274,8 @@ class TeamMentions:
         piece = text[start:end]
         sentence = Sentence(start, end, piece, mentions, (team,))
         score = scorer.score(piece)
-        compound = score.compound if score.scored else None
-        part = Part(start, end, piece, {team: 1.0}, compound)
+        mood = score.mood if score.scored else None
+        part = Part(start, end, piece, {team: 1.0}, mood)
         moods = {code: _mood(code, (part,)) for code in self.codes}
         counts = dict.fromkeys(self.codes, 0)
         counts[team] = len(mentions)
@@ -296,8 +296,8 @@ class TeamMentions:
                     continue
                 piece = text[start:end]
                 score = scorer.score(piece)
-                compound = score.compound if score.scored else None
-                parts.append(Part(start, end, piece, shares, compound))
+                mood = score.mood if score.scored else None
+                parts.append(Part(start, end, piece, shares, mood))
         named = self._in_order({t for s in sentences for t in s.teams})
         counts = dict.fromkeys(self.codes, 0)
         for sentence in sentences:
@@ -390,9 +390,7 @@ def _with_context(text: str, found: list[tuple[Alias, int, int]]) -> list[tuple[
 
 
 def _mood(team: str, parts: Sequence[Part]) -> TeamMood:
-    weighted = [
-        (p.shares[team], p.compound) for p in parts if team in p.shares and p.compound is not None
-    ]
+    weighted = [(p.shares[team], p.mood) for p in parts if team in p.shares and p.mood is not None]
     weight = sum((w for w, _ in weighted), 0.0)
-    compound = sum(w * c for w, c in weighted) / weight if weight else None
-    return TeamMood(team, compound, len(weighted), weight)
+    mood = sum(w * c for w, c in weighted) / weight if weight else None
+    return TeamMood(team, mood, len(weighted), weight)

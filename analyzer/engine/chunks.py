@@ -68,11 +68,14 @@ def records_chunk(
         "mentions": [r.mentions for r in records],
         "links": [r.links for r in records],
         "emoji": [s.emoji for s in scores],
-        "mood": [s.compound for s in scores],  # the scorer's mood: its compound, for now
+        "mood": [s.mood for s in scores],
         "compound": [s.compound for s in scores],
         "positive": [s.positive for s in scores],
         "neutral": [s.neutral for s in scores],
         "negative": [s.negative for s in scores],
+        "p_positive": [s.p_positive for s in scores],
+        "p_neutral": [s.p_neutral for s in scores],
+        "p_negative": [s.p_negative for s in scores],
         "label": [s.label.value for s in scores],
         "language": [s.language for s in scores],
         "teams": [a.label for a in attributions],
@@ -93,4 +96,4 @@ def records_chunk(
 def _team_mood(attribution: Attribution, team: str) -> float | None:
     """A team's mood, to VADER's four decimals (a weighted mean otherwise trails float noise)."""
     mood = attribution.moods.get(team)
-    return round(mood.compound, 4) if mood and mood.compound is not None else None
+    return round(mood.mood, 4) if mood and mood.mood is not None else None

@@ -56,6 +56,8 @@ class ReportInput:
     team_shifts: list[tuple[str, list[MoodShift]]] = field(default_factory=list)
     shift_window: int = 5
     lexicon_version: str | None = None
+    scorer: str = "football"
+    model_version: str | None = None
     neutral_band: float = 0.05
     naive_timezone: str = "UTC"
     post_match: float = 60.0
@@ -85,6 +87,8 @@ def report_input_of(analysis: Analysis, chart_png: bytes) -> ReportInput:
         ],
         shift_window=analysis.shift_window,
         lexicon_version=analysis.lexicon_version,
+        scorer=analysis.settings.scorer,
+        model_version=analysis.model_version,
         neutral_band=analysis.scoring.neutral_band,
         naive_timezone=str(analysis.settings.read.naive_timezone),
         post_match=analysis.settings.post_match,
@@ -157,6 +161,8 @@ def report_context(data: ReportInput) -> dict[str, Any]:
         "records": [_record_row(r) for r in _rows(tally.sample())],
         "sampled": tally.sampled,
         "scoring": {
+            "scorer": data.scorer,
+            "model": data.model_version,
             "lexicon": data.lexicon_version or "off (plain VADER words)",
             "neutral_band": f"{data.neutral_band:g}",
         },

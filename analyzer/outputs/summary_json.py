@@ -31,6 +31,8 @@ def summary_document(analysis: Analysis, *, outputs: list[str]) -> dict[str, Any
         "format": SUMMARY_FORMAT,
         "analyzer": {
             "version": __version__,
+            "scorer": analysis.settings.scorer,
+            "model_version": analysis.model_version,
             "lexicon_version": analysis.lexicon_version,
             "neutral_band": analysis.scoring.neutral_band,
             "scoring_layers": list(analysis.scoring.layers_on()),

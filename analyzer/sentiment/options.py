@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from enum import StrEnum
 from typing import Literal
 
 # The VADER authors' cut-off on the compound score (Hutto & Gilbert 2014, and the
@@ -19,6 +20,18 @@ VADER_NEUTRAL_BAND = 0.05
 # (macro-F1 0.589 against 0.587 at 0.05; 0.556 at 0.3). Compound scores inside (-band, +band)
 # are neutral.
 FOOTBALL_NEUTRAL_BAND = 0.01
+
+
+class ScorerName(StrEnum):
+    """The scorers a user can choose (``--scorer``): the learned model, the football layers, VADER."""
+
+    LEARNED = "learned"  # the football layers' VADER scores and the text, read by a trained model
+    FOOTBALL = "football"  # every football layer on VADER, labels from the compound cut-offs
+    VADER = "vader"  # vaderSentiment 3.3.2 exactly
+
+
+SCORER_NAMES: tuple[str, ...] = tuple(name.value for name in ScorerName)
+DEFAULT_SCORER = ScorerName.LEARNED
 
 Layer = Literal["emoji", "elongation", "hashtags", "lexicon", "neutral_band", "language"]
 LAYERS: tuple[Layer, ...] = (
@@ -44,6 +57,10 @@ class ScoringOptions:
       "killed it", "Red Devils" as a name).
     - ``neutral_band``: compound scores inside (-band, +band) are neutral.
     - ``language``: text confidently not in English is unscored, with its language.
+
+    ``learned`` puts the trained model (analyzer/sentiment/learned.py) on top of every layer:
+    it gives the probabilities and the label; the compound stays the layers' VADER compound.
+    The model was trained on text the layers rewrote, so it runs only with all of them on.
     """
 
     emoji: bool = True
@@ -55,10 +72,15 @@ class ScoringOptions:
     lexicon: bool = True
     neutral_band: float = FOOTBALL_NEUTRAL_BAND
     language: bool = True
+    learned: bool = False
 
     def __post_init__(self) -> None:
         if not 0 < self.neutral_band < 1:
             raise ValueError(f"neutral_band must be between 0 and 1, not {self.neutral_band}")
+        rewrites = (self.emoji, self.elongation, self.emphasis, self.hashtags, self.lexicon)
+        if self.learned and not all(rewrites):
+            # The model's features are words of the rewritten text: other rewrites, other words.
+            raise ValueError("the learned scorer needs every rewriting layer on")
 
     @classmethod
     def plain(cls) -> ScoringOptions:
@@ -75,8 +97,32 @@ class ScoringOptions:
 
     @classmethod
     def football(cls) -> ScoringOptions:
-        """Every football layer on: the default."""
+        """Every football layer on, labels from the compound (``Scorer()``'s options)."""
         return cls()
+
+    @classmethod
+    def learned_model(cls) -> ScoringOptions:
+        """Every football layer on, and the trained model: the default scorer."""
+        return cls(learned=True)
+
+    @classmethod
+    def for_scorer(cls, name: str) -> ScoringOptions:
+        """The options of a scorer named in ``SCORER_NAMES`` ("learned", "football", "vader")."""
+        chosen = ScorerName(name)
+        if chosen is ScorerName.VADER:
+            return cls.plain()
+        if chosen is ScorerName.FOOTBALL:
+            return cls.football()
+        return cls.learned_model()
+
+    @property
+    def scorer_name(self) -> ScorerName:
+        """Which scorer these options are; layers switched one by one count as "football"."""
+        if self.learned:
+            return ScorerName.LEARNED
+        if self == ScoringOptions.plain():
+            return ScorerName.VADER
+        return ScorerName.FOOTBALL
 
     def with_layer(self, layer: Layer, on: bool) -> ScoringOptions:
         """These options with one layer switched on or off (the band: football's or VADER's)."""

@@ -1,4 +1,4 @@
-"""Scoring text: VADER's compound, positive, neutral and negative scores and a label."""
+"""Scoring text: VADER's compound, positive, neutral and negative scores, the model's, a label."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from functools import cache
 from vaderSentiment.vaderSentiment import BOOSTER_DICT, NEGATE
 
 from analyzer.sentiment.emojis import EmojiDescriber
+from analyzer.sentiment.features import dense_features, text_features
 from analyzer.sentiment.football import (
     LEXICON_VERSION,
     ExtendedVader,
@@ -18,8 +19,9 @@ from analyzer.sentiment.football import (
     football_lexicon,
 )
 from analyzer.sentiment.language import non_english_language
+from analyzer.sentiment.learned import LearnedModel, shipped_model
 from analyzer.sentiment.normalise import split_hashtags, squeeze_elongations
-from analyzer.sentiment.options import VADER_NEUTRAL_BAND, ScoringOptions
+from analyzer.sentiment.options import VADER_NEUTRAL_BAND, ScorerName, ScoringOptions
 from analyzer.sentiment.vader import Vader
 
 # VADER's standard cut-offs, the labels of plain VADER: at or above +0.05 positive, at or
@@ -43,7 +45,12 @@ class Label(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Score:
-    """VADER's four numbers (NaN when unscored), the label, and the emoji found."""
+    """VADER's four numbers (NaN when unscored), the label, the emoji found, the model's view.
+
+    ``p_positive``, ``p_neutral`` and ``p_negative`` are the learned model's probabilities
+    (None from the vader and football scorers, and when unscored); ``mood`` is what charts
+    read: P(positive) - P(negative) from the model, else the compound.
+    """
 
     compound: float
     positive: float
@@ -54,10 +61,20 @@ class Score:
     language: str | None = (
         None  # a detected language other than English, when that is why it is unscored
     )
+    p_positive: float | None = None
+    p_neutral: float | None = None
+    p_negative: float | None = None
 
     @property
     def scored(self) -> bool:
         return self.label is not Label.UNSCORED
+
+    @property
+    def mood(self) -> float:
+        """In [-1, 1]: P(positive) - P(negative) when the model scored it, else the compound."""
+        if self.p_positive is None or self.p_negative is None:
+            return self.compound
+        return self.p_positive - self.p_negative
 
 
 def unscored(*, emoji: tuple[str, ...] = (), language: str | None = None) -> Score:
@@ -76,17 +93,27 @@ def label_for(compound: float, *, neutral_band: float = VADER_NEUTRAL_BAND) -> L
 class Scorer:
     """Scores texts. Knows nothing about files or matches; make one and reuse it.
 
-    The default is the football scorer (every layer of ``ScoringOptions`` on);
-    ``Scorer(options=ScoringOptions.plain())`` gives vaderSentiment 3.3.2's scores exactly.
+    ``Scorer()`` is the football scorer (every layer of ``ScoringOptions`` on), as it always
+    was; ``Scorer.named("learned")`` (the default of ``analyze``) adds the trained model, and
+    ``Scorer.named("vader")`` gives vaderSentiment 3.3.2's scores exactly. ``model`` replaces
+    the shipped model (training and its tests use it); it needs ``options.learned``.
     """
 
     def __init__(
-        self, *, options: ScoringOptions | None = None, neutral_band: float | None = None
+        self,
+        *,
+        options: ScoringOptions | None = None,
+        neutral_band: float | None = None,
+        model: LearnedModel | None = None,
     ) -> None:
         options = options if options is not None else ScoringOptions.football()
         if neutral_band is not None:
             options = replace(options, neutral_band=neutral_band)
+        if model is not None and not options.learned:
+            raise ValueError("a model was given to a scorer whose options do not use it")
         self.options = options
+        # Loaded here, once per scorer: the first text must not pay for it.
+        self._model = (model or shipped_model()) if options.learned else None
         lexicon = football_lexicon()
         emoji_table = football_emoji()
         extra: dict[str, float] = {}
@@ -94,6 +121,8 @@ class Scorer:
             extra.update(lexicon.extra_valences())
         if options.emoji:
             extra.update(emoji_table.extra_valences())
+        # The football words, phrase tokens and emoji tokens with their valence, for the model.
+        self._football_valences = {**lexicon.extra_valences(), **emoji_table.extra_valences()}
         self._vader = ExtendedVader(extra) if extra else Vader()
         self._emoji = EmojiDescriber(
             self._vader.emoji_lexicon, token_for=emoji_table.token_for if options.emoji else None
@@ -109,10 +138,24 @@ class Scorer:
             | (lexicon.phrase_words if options.lexicon else frozenset())
         )
 
+    @classmethod
+    def named(cls, name: str) -> Scorer:
+        """The scorer called ``name`` in ``SCORER_NAMES``: "learned", "football" or "vader"."""
+        return cls(options=ScoringOptions.for_scorer(name))
+
+    @property
+    def name(self) -> ScorerName:
+        return self.options.scorer_name
+
     @property
     def lexicon_version(self) -> str | None:
         """The football lexicon's version when the lexicon layer is on, for reports."""
         return LEXICON_VERSION if self.options.lexicon else None
+
+    @property
+    def model_version(self) -> str | None:
+        """The learned model's version when this scorer uses it, for reports."""
+        return self._model.version if self._model is not None else None
 
     def score(self, text: str, *, declared_language: str | None = None) -> Score:
         """Score one text; ``declared_language`` is the source's own tag (Twitter's ``lang``)."""
@@ -123,6 +166,52 @@ class Scorer:
             language = non_english_language(text, declared=declared_language)
             if language is not None:
                 return unscored(emoji=self._emoji.find(text), language=language)
+        rewritten, emoji = self._rewrite(text)
+        raw = self._vader.polarity_scores(rewritten)
+        compound = raw["compound"]
+        if self._model is None:
+            return Score(
+                compound=compound,
+                positive=raw["pos"],
+                neutral=raw["neu"],
+                negative=raw["neg"],
+                label=label_for(compound, neutral_band=options.neutral_band),
+                emoji=emoji,
+            )
+        features = text_features(text, rewritten, emoji, football_valences=self._football_valences)
+        dense = dense_features(compound, raw["pos"], raw["neu"], raw["neg"])
+        p = self._model.probabilities(features, dense)
+        return Score(
+            compound=compound,
+            positive=raw["pos"],
+            neutral=raw["neu"],
+            negative=raw["neg"],
+            label=_most_likely(p.positive, p.neutral, p.negative),
+            emoji=emoji,
+            p_positive=p.positive,
+            p_neutral=p.neutral,
+            p_negative=p.negative,
+        )
+
+    def model_inputs(self, text: str) -> tuple[list[str], tuple[float, ...]]:
+        """The model's features of ``text`` and VADER's scores, as ``score`` computes them.
+
+        No language check: training reads every labelled text. ``features`` of the same text
+        is the first half of this, which is what scikit-learn is handed at training.
+        """
+        rewritten, emoji = self._rewrite(text)
+        raw = self._vader.polarity_scores(rewritten)
+        features = text_features(text, rewritten, emoji, football_valences=self._football_valences)
+        return features, dense_features(raw["compound"], raw["pos"], raw["neu"], raw["neg"])
+
+    def features(self, text: str) -> list[str]:
+        """The model's features of ``text``: the analyzer scikit-learn's vectorizer is given."""
+        rewritten, emoji = self._rewrite(text)
+        return text_features(text, rewritten, emoji, football_valences=self._football_valences)
+
+    def _rewrite(self, text: str) -> tuple[str, tuple[str, ...]]:
+        """The text as the layers hand it to VADER, and the emoji found in it."""
+        options = self.options
         emoji: tuple[str, ...] = ()
         if not text.isascii():  # every emoji holds a non-ASCII code point
             if options.emoji:
@@ -138,15 +227,7 @@ class Scorer:
             )
         if self._lexicon is not None:
             text = self._lexicon.join_phrases(text)
-        raw = self._vader.polarity_scores(text)
-        return Score(
-            compound=raw["compound"],
-            positive=raw["pos"],
-            neutral=raw["neu"],
-            negative=raw["neg"],
-            label=label_for(raw["compound"], neutral_band=options.neutral_band),
-            emoji=emoji,
-        )
+        return text, emoji
 
     def score_all(
         self, texts: Iterable[str], *, declared_languages: Sequence[str | None] | None = None
@@ -167,7 +248,21 @@ class Scorer:
         return scores
 
 
+def _most_likely(positive: float, neutral: float, negative: float) -> Label:
+    # Ties (never seen in practice) go to neutral, then positive: saying less is safer.
+    top = max(positive, neutral, negative)
+    if neutral == top:
+        return Label.NEUTRAL
+    return Label.POSITIVE if positive == top else Label.NEGATIVE
+
+
 @cache
 def default_scorer() -> Scorer:
     """One scorer per process: loading VADER's lexicons takes longer than scoring a tweet."""
     return Scorer()
+
+
+@cache
+def scorer_named(name: str) -> Scorer:
+    """One scorer per name per process ("learned", "football", "vader")."""
+    return Scorer.named(name)
