@@ -340,8 +340,11 @@ def _moment_teams(ax: Axes, match: Match, team_moments: pd.DataFrame) -> None:
         present = rows[rows[f"{side}_mean"].notna()]
         if present.empty:
             continue
-        x = [positions[m] + 0.5 for m in present["moment"]]
-        ax.plot(x, present[f"{side}_mean"], color=colour, linestyle=dash, marker="D", markersize=4,
+        x = np.array([positions[m] + 0.5 for m in present["moment"]], dtype=float)
+        y = present[f"{side}_mean"].to_numpy(dtype=float)
+        cut = np.flatnonzero(np.diff(x) > MOOD_LINE_GAP) + 1  # no line across moments far apart
+        x, y = np.insert(x, cut, np.nan), np.insert(y, cut, np.nan)
+        ax.plot(x, y, color=colour, linestyle=dash, marker="D", markersize=4,
                 linewidth=1.4, zorder=4, label=f"{team.name} (sentences naming them, per moment)")  # fmt: skip
 
 
