@@ -143,3 +143,32 @@ def test_the_records_table_fits_a_1000_pixel_window(browser, report) -> None:
     widths = wrap.evaluate("w => [w.scrollWidth, w.clientWidth]")
     page.close()
     assert widths[0] <= widths[1], f"the records table needs scrolling: {widths}"
+
+
+def test_a_real_exports_report_works_in_the_browser_and_leads_with_its_view(
+    browser, tmp_path
+) -> None:
+    import shutil
+
+    from .conftest import DATA
+
+    (tmp_path / "in").mkdir()
+    shutil.copy(DATA / "exports" / "kaggle_qat_ecu.csv", tmp_path / "in")
+    with analyzer.analyze(tmp_path / "in", match="QAT-ECU") as result:
+        report = analyzer.write_outputs(result, tmp_path / "out").folder / "report.html"
+    page = browser.new_page(viewport={"width": 1000, "height": 800})
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda m: errors.append(m.text) if m.type in ("error", "warning") else None)
+    page.goto(report.as_uri())
+    lead = page.locator("header p.view").all_inner_texts()
+    rows = page.locator("#records-table tbody tr").count()
+    widths = page.locator(".table-wrap").first.evaluate("w => [w.scrollWidth, w.clientWidth]")
+    page.close()
+    assert errors == []
+    assert lead[0].startswith(
+        "The report speaks for everyone: the input says nothing about its authors"
+    )
+    assert "The data starts 7 min after kick-off (16:07 UTC)." in lead
+    assert rows == 400 - 93  # the later records are in the data files, not the report's table
+    assert widths[0] <= widths[1]

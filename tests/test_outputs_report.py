@@ -198,3 +198,17 @@ def test_the_report_has_team_and_role_tables(tmp_path) -> None:
     assert '<th class="num">Belgium</th>' in teams and '<th class="num">Japan</th>' in teams
     for role in ("media", "pundit", "fan", "coach", "former player", "player"):
         assert f"<td>{role}</td>" in teams
+
+
+def test_unread_tweet_signatures_are_said_at_the_top_of_the_report() -> None:
+    from dataclasses import replace
+
+    import analyzer
+    from analyzer.ingest import FileRead, Problem
+
+    said = "3 of 8 tweet signatures in page.txt could not be read: <b>see</b> lines 4, 9, 12"
+    read = FileRead("page.txt", "article", {"tweet": 5}, (Problem(None, said),), 1)
+    with analyzer.analyze(SAMPLES, match="BEL-JPN") as result:
+        html = render_report(report_input_of(replace(result, read=[read]), b"png"))
+    header = html[html.index("<header>") : html.index("<details>")]
+    assert "3 of 8 tweet signatures in page.txt could not be read: &lt;b&gt;see&lt;/b&gt;" in header

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from analyzer.timeline.stream import Lag
 
 
+RE_MISSED = re.compile(r"\d+ of \d+ tweet signatures in .* could not be read")
 RE_HANDLE = re.compile(r"[A-Za-z0-9_]{1,15}")
 RE_TWEET_ID = re.compile(r"[0-9]{1,20}")
 
@@ -128,6 +129,8 @@ def report_context(data: ReportInput) -> dict[str, Any]:
             "away": match.away.name,
         },
         "inputs": [_input_row(f) for f in data.read],
+        # Tweets a page shows but the reader could not take: said at the top, not folded away.
+        "missed": [p.message for f in data.read for p in f.problems if RE_MISSED.search(p.message)],
         "skipped": [{"path": s.path, "reason": s.reason} for s in data.skipped],
         "totals": _totals(data.everyone),
         "view": {
