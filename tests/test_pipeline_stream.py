@@ -28,6 +28,14 @@ def stream_folder(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
+def small_stream_folder(tmp_path_factory):
+    """A shorter stream, for the tests that analyse it again with other settings."""
+    folder = tmp_path_factory.mktemp("small")
+    write_stream(folder / "bel-jpn.jsonl", shipped().find("BEL-JPN"), tweets=3000, lag=LAG, seed=12)
+    return folder
+
+
+@pytest.fixture(scope="module")
 def stream(stream_folder):
     with analyzer.analyze(stream_folder, match="BEL-JPN", authors="all") as result:
         yield result
@@ -98,8 +106,8 @@ def test_series_files_are_written_with_every_minute(stream, tmp_path) -> None:
     assert wall["volume"].sum() == 15_000
 
 
-def test_a_given_lag_is_used_as_given(stream_folder) -> None:
-    with analyzer.analyze(stream_folder, match="BEL-JPN", lag=0.0) as result:
+def test_a_given_lag_is_used_as_given(small_stream_folder) -> None:
+    with analyzer.analyze(small_stream_folder, match="BEL-JPN", lag=0.0) as result:
         assert (result.lag.minutes, result.lag.source) == (0.0, "given")
 
 
@@ -118,13 +126,14 @@ def test_without_posting_times_no_lag_applies_and_no_series_is_written(tmp_path)
         assert not (tmp_path / "BEL-JPN" / "series.csv").exists()
 
 
-def test_records_after_the_post_match_window_are_kept_as_later(stream_folder) -> None:
-    with analyzer.analyze(stream_folder, match="BEL-JPN", authors="all", post_match=5.0) as result:
+def test_records_after_the_post_match_window_are_kept_as_later(small_stream_folder) -> None:
+    folder = small_stream_folder
+    with analyzer.analyze(folder, match="BEL-JPN", authors="all", post_match=5.0) as result:
         records = result.records
         end = result.match.final_whistle_position
         later = records[records["moment"] == "later"]
         timed = records[records["method"] == "time"]
-        assert len(later) == result.tally.later > 1000  # the stream runs ~20 min past full time
+        assert len(later) == result.tally.later > 200  # the stream runs ~20 min past full time
         assert later.index.equals(timed[timed["clock"] > end + 5].index)
         moments = result.moments
         placed = moments[moments["kind"] != "comeback"]["records"].sum()
