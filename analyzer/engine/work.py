@@ -154,7 +154,9 @@ class Memo(Generic[K, V]):
     """A bounded map that forgets its oldest entries first: a cache that cannot grow."""
 
     def __init__(self, size: int) -> None:
-        self._items: dict[K, V] = {}
+        # An OrderedDict drops its oldest entry in constant time; a dict's first entry is
+        # found by stepping over every slot deleted before it (seconds per 100,000 puts).
+        self._items: OrderedDict[K, V] = OrderedDict()
         self._size = size
 
     def get(self, key: K) -> V | None:
@@ -163,7 +165,7 @@ class Memo(Generic[K, V]):
     def put(self, key: K, value: V) -> None:
         items = self._items
         if len(items) >= self._size:
-            del items[next(iter(items))]
+            items.popitem(last=False)
         items[key] = value
 
     def __len__(self) -> int:
