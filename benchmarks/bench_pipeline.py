@@ -774,13 +774,18 @@ def print_header(environment: dict[str, Any], settings: Settings, package: str) 
     )
     jobs = f"--jobs {settings.jobs}" if settings.jobs else "no --jobs option in analyze run"
     print(
-        f"streams: {', '.join(settings.streams)} ({', '.join(f.value for f in settings.formats)}"
-        f"{'; real: v1' if 'real' in settings.streams else ''}); retweets "
+        f"streams: {', '.join(stream_label(s, settings) for s in settings.streams)}; retweets "
         f"{', '.join(f'{s:.0%}' for s in settings.retweets)}; "
         f"{', '.join(f'{n:,}' for n in settings.sizes)} tweets; seed {settings.seed}; "
         f"{settings.repeats} repeats, medians; {jobs}"
     )
     print(flush=True)
+
+
+def stream_label(source: str, settings: Settings) -> str:
+    if source == "real":
+        return "real (World Cup 2014 tweet texts, v1)"
+    return f"synthetic ({', '.join(f.value for f in settings.formats)})"
 
 
 def fmt_number(value: float | None, spec: str) -> str:
