@@ -31,9 +31,12 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from analyzer.engine.timing import ENVIRONMENT_VARIABLE as STAGE_TIMES_VARIABLE
+from analyzer.engine.timing import STAGES
 from analyzer.matches import shipped
 from analyzer.synthetic import StreamFormat, write_stream
 from benchmarks.measure import MIB, Measurement, run_measured
+from benchmarks.real_stream import write_real_stream
 
 REPO = Path(__file__).resolve().parents[1]
 MATCH = "BEL-JPN"
@@ -59,6 +62,22 @@ PEAK_GOAL_TWEETS = 1_000_000
 HELP_GOAL_SECONDS = 0.15
 # Cores kept busy by other processes during a run above which the notes warn.
 BUSY_CORES_WARNING = 0.25
+# The issue's budget in CPU-microseconds per tweet (40 in all, on 2 cores: 4x the notebook):
+# rows of the stage table, each the stages it covers and its share of the budget.
+STAGE_BUDGET: tuple[tuple[str, tuple[str, ...], float | None], ...] = (
+    ("read", ("read",), 5.0),
+    ("score", ("score",), 22.0),
+    ("attribute", ("attribute",), 5.0),
+    ("place + aggregate", ("place", "aggregate"), 3.0),
+    ("table + spill", ("table", "spill"), None),
+    ("write", ("write",), 3.0),
+    ("chart + report", ("chart", "report"), None),
+    ("other", ("other",), None),
+)
+BUDGET_TOTAL_US = 40.0
+# Streams: the generator's (seeded, made up) and real football tweet texts (benchmarks/real_stream.py).
+STREAMS = ("synthetic", "real")
+REAL_FORMAT = "real-v1"  # the case's format column for the real stream
 
 # The columns a notebook would take the text and the time from, by format, used as they are:
 # a v1 retweet's full_text is "RT @handle: ..." cut at 140 characters.
@@ -120,6 +139,8 @@ class Run:
     warning: str | None  # it counts, but did not account for every tweet
     package: str  # fingerprint of analyzer/ just before the run
     load: float  # 1-minute load average just before the run
+    # analyze's CPU seconds per stage (ANALYZER_STAGE_TIMES), "other" the rest of cpu_seconds.
+    stage_seconds: dict[str, float] | None = None
 
     @property
     def ok(self) -> bool:
@@ -142,6 +163,23 @@ class Case:
         values = [v for v in values if v is not None]
         return statistics.median(values) if values else None
 
+    def stage_us(self, tool: str = "ours") -> dict[str, float] | None:
+        """CPU-microseconds per tweet in each stage (and "other", "total"), medians over runs."""
+        runs = [r for r in self.runs if r.tool == tool and r.ok and r.stage_seconds]
+        if not runs or not self.tweets:
+            return None
+        names = [*STAGES, "other", "total"]
+        per_run = []
+        for run in runs:
+            seconds = dict(run.stage_seconds or {})
+            seconds["other"] = max(0.0, run.cpu_seconds - sum(seconds.values()))
+            seconds["total"] = run.cpu_seconds
+            per_run.append(seconds)
+        return {
+            name: statistics.median(s.get(name, 0.0) for s in per_run) * 1e6 / self.tweets
+            for name in names
+        }
+
     def speed_up(self, tool: str = "ours") -> float | None:
         baseline, ours = self.median("baseline", "seconds"), self.median(tool, "seconds")
         return baseline / ours if baseline is not None and ours else None
@@ -150,6 +188,7 @@ class Case:
 @dataclass(frozen=True, slots=True)
 class Settings:
     formats: tuple[StreamFormat, ...]
+    streams: tuple[str, ...]
     retweets: tuple[float, ...]
     sizes: tuple[int, ...]
     repeats: int
@@ -174,6 +213,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     workdir = Path(tempfile.mkdtemp(prefix="bench_pipeline-", dir=args.tmp))
     settings = Settings(
         formats=args.format,
+        streams=args.stream,
         retweets=args.retweets or ((SCALE_RETWEETS,) if args.scale else RETWEETS),
         sizes=args.scale or (QUICK_TWEETS if args.quick else args.tweets,),
         repeats=args.repeats,
@@ -196,14 +236,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         warm_up(analyze, settings)
         help_runs = time_help(analyze, settings)
-        for fmt in settings.formats:
-            for share in settings.retweets:
-                for size in settings.sizes:
-                    try:
-                        measure_case(analyze, settings, fmt, share, size, cases, keep=args.keep)
-                    except Exception as error:  # the package may be mid-edit: go on
-                        errors.append(f"{fmt.value} {share:.0%} {size:,}: {error!r}")
-                        progress(f"could not measure: {errors[-1]}")
+        for source in settings.streams:
+            # The real texts come as a v1.1 stream only.
+            for fmt in settings.formats if source == "synthetic" else (StreamFormat.V1,):
+                for share in settings.retweets:
+                    for size in settings.sizes:
+                        try:
+                            measure_case(
+                                analyze, settings, fmt, share, size, cases,
+                                keep=args.keep, source=source,
+                            )  # fmt: skip
+                        except Exception as error:  # the package may be mid-edit: go on
+                            errors.append(f"{source} {fmt.value} {share:.0%} {size:,}: {error!r}")
+                            progress(f"could not measure: {errors[-1]}")
     except KeyboardInterrupt as stop:
         interrupted = str(stop) or "Ctrl-C"
         progress(f"stopped by {interrupted}: reporting what was measured")
@@ -228,6 +273,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print_scale(cases, settings)
     else:
         print_table(cases, settings)
+    print_stages(cases)
     print()
     if help_seconds is not None:
         print(f"analyze --help: {help_seconds:.3f} s (median of {len(help_runs)} fresh processes)")
@@ -249,6 +295,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "settings": {
                 **{k: v for k, v in asdict(settings).items() if k != "workdir"},
                 "formats": [f.value for f in settings.formats],
+                "stage_budget_us": {name: us for name, _, us in STAGE_BUDGET if us is not None},
                 "baseline": BASELINE,
             },
             "help": {
@@ -293,6 +340,14 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         default=(StreamFormat.V1,),
         metavar="F,F,...",
         help=f"stream formats: {', '.join(f.value for f in StreamFormat)} (default v1)",
+    )
+    parser.add_argument(
+        "--stream",
+        type=stream_kinds,
+        default=STREAMS,
+        metavar="S,S",
+        help="streams: synthetic (the generator's), real (World Cup 2014 tweet texts, "
+        "v1.1 only); default both",
     )
     parser.add_argument(
         "--dask",
@@ -351,6 +406,14 @@ def shares(text: str) -> tuple[float, ...]:
             raise argparse.ArgumentTypeError(f"a retweet share is from 0 to below 1, not {value}")
         values.append(value)
     return tuple(values)
+
+
+def stream_kinds(text: str) -> tuple[str, ...]:
+    kinds = tuple(part.strip() for part in text.split(",") if part.strip())
+    unknown = [k for k in kinds if k not in STREAMS]
+    if unknown or not kinds:
+        raise argparse.ArgumentTypeError(f"streams are {', '.join(STREAMS)}, not {text!r}")
+    return kinds
 
 
 def formats(text: str) -> tuple[StreamFormat, ...]:
@@ -424,11 +487,20 @@ class Stream:
 
 
 def generate(
-    folder: Path, fmt: StreamFormat, share: float, size: int, settings: Settings
+    folder: Path,
+    fmt: StreamFormat,
+    share: float,
+    size: int,
+    settings: Settings,
+    *,
+    source: str = "synthetic",
 ) -> Stream:
     """A seeded stream, alone in its own folder (analyze reads the whole folder)."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "stream.jsonl"
+    if source == "real":
+        written = write_real_stream(path, tweets=size, retweets=share, seed=settings.seed)
+        return Stream(path, written.tweets, written.retweets)
     match = shipped().find(MATCH)
     summary = write_stream(path, match, tweets=size, fmt=fmt, retweets=share, seed=settings.seed)
     return Stream(path, summary.tweets, summary.retweets)
@@ -443,14 +515,16 @@ def measure_case(
     cases: list[Case],
     *,
     keep: bool,
+    source: str = "synthetic",
 ) -> None:
     """Write the stream and time the commands on it; the case joins ``cases`` before any run."""
-    name = f"{fmt.value}-rt{share * 100:g}-{size}"
+    label = REAL_FORMAT if source == "real" else fmt.value
+    name = f"{label}-rt{share * 100:g}-{size}"
     folder = settings.workdir / name
-    progress(f"{name}: writing {size:,} tweets ({fmt.value}, {share:.0%} retweets)")
-    stream = generate(folder / "in", fmt, share, size, settings)
+    progress(f"{name}: writing {size:,} tweets ({label}, {share:.0%} retweets)")
+    stream = generate(folder / "in", fmt, share, size, settings, source=source)
     case = Case(
-        format=fmt.value,
+        format=label,
         retweets=share,
         tweets=stream.tweets,
         retweets_written=stream.retweets,
@@ -475,9 +549,16 @@ def measure_case(
             package = fingerprint(REPO / "analyzer")
             load = os.getloadavg()[0]
             os.sync()  # the previous run's writes are flushed before this one starts
-            measurement = measure(command, settings, folder / f"log-{tool}-{repeat}")
-            run = check(tool, repeat, measurement, folder / f"log-{tool}-{repeat}", out, case)
+            log = folder / f"log-{tool}-{repeat}"
+            stages = log.with_suffix(".stages.json")
+            environment = None
+            if tool != "baseline":
+                # analyze adds up its CPU time per stage (per block, not per tweet: no cost).
+                environment = {**os.environ, STAGE_TIMES_VARIABLE: str(stages)}
+            measurement = measure(command, settings, log, env=environment)
+            run = check(tool, repeat, measurement, log, out, case)
             run.package, run.load = package, load
+            run.stage_seconds = read_stage_seconds(stages) if run.ok else None
             case.runs.append(run)
             progress(
                 f"{name}: {tool:8} #{repeat + 1}: {run.seconds:8.1f} s, {run.peak_mib:8,.0f} MiB"
@@ -490,14 +571,26 @@ def measure_case(
         stream.path.unlink()
 
 
-def measure(command: list[str], settings: Settings, log: Path) -> Measurement:
+def measure(
+    command: list[str], settings: Settings, log: Path, *, env: dict[str, str] | None = None
+) -> Measurement:
     return run_measured(
         command,
         stdout=log.with_suffix(".out"),
         stderr=log.with_suffix(".err"),
         memory_limit=settings.memory_limit,
         timeout=settings.timeout,
+        env=env,
     )
+
+
+def read_stage_seconds(path: Path) -> dict[str, float] | None:
+    """The CPU seconds per stage analyze wrote (None when this version of it does not)."""
+    try:
+        seconds = json.loads(path.read_text(encoding="utf-8"))["cpu_seconds"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return {str(name): float(value) for name, value in seconds.items()}
 
 
 def check(tool: str, repeat: int, m: Measurement, log: Path, out: Path, case: Case) -> Run:
@@ -681,12 +774,18 @@ def print_header(environment: dict[str, Any], settings: Settings, package: str) 
     )
     jobs = f"--jobs {settings.jobs}" if settings.jobs else "no --jobs option in analyze run"
     print(
-        f"streams: {', '.join(f.value for f in settings.formats)}; retweets "
+        f"streams: {', '.join(stream_label(s, settings) for s in settings.streams)}; retweets "
         f"{', '.join(f'{s:.0%}' for s in settings.retweets)}; "
         f"{', '.join(f'{n:,}' for n in settings.sizes)} tweets; seed {settings.seed}; "
         f"{settings.repeats} repeats, medians; {jobs}"
     )
     print(flush=True)
+
+
+def stream_label(source: str, settings: Settings) -> str:
+    if source == "real":
+        return "real (World Cup 2014 tweet texts, v1)"
+    return f"synthetic ({', '.join(f.value for f in settings.formats)})"
 
 
 def fmt_number(value: float | None, spec: str) -> str:
@@ -729,6 +828,31 @@ def print_table(cases: Sequence[Case], settings: Settings) -> None:
     print_run_notes(cases)
 
 
+def print_stages(cases: Sequence[Case]) -> None:
+    """CPU-microseconds per tweet in each stage of analyze, one column per stream, beside the budget."""
+    measured = [(c, us) for c in cases for us in [c.stage_us()] if us is not None]
+    if not measured:
+        return
+    print()
+    print(
+        "CPU-µs per tweet by stage (analyze, all its processes, medians; budget from issue 15; "
+        "other = start-up, imports, lag, terminal):"
+    )
+    labels = [f"{c.format} {c.retweets:.0%}" for c, _ in measured]
+    width = max(12, *(len(label) for label in labels))
+    header = f"  {'stage':<18}" + "".join(f" {label:>{width}}" for label in labels)
+    print(header + f" {'budget':>7}")
+    rows = [(name, stages, budget) for name, stages, budget in STAGE_BUDGET]
+    rows.append(("total", ("total",), BUDGET_TOTAL_US))
+    for name, stages, budget in rows:
+        cells = "".join(f" {sum(us[s] for s in stages):>{width}.1f}" for _, us in measured)
+        print(f"  {name:<18}{cells} {fmt_number(budget, '.0f'):>7}")
+        if len(stages) > 1 and name != "total":
+            for stage in stages:
+                cells = "".join(f" {us[stage]:>{width}.1f}" for _, us in measured)
+                print(f"    {stage:<16}{cells}")
+
+
 def print_scale(cases: Sequence[Case], settings: Settings) -> None:
     header = (
         f"{'format':<8} {'retweets':>8} {'tweets':>10} {'file MiB':>9} {'ours s':>8} "
@@ -736,9 +860,9 @@ def print_scale(cases: Sequence[Case], settings: Settings) -> None:
     )
     print(header)
     print("-" * len(header))
-    for fmt in settings.formats:
+    for label in dict.fromkeys(c.format for c in cases):
         for share in settings.retweets:
-            group = [c for c in cases if c.format == fmt.value and c.retweets == share]
+            group = [c for c in cases if c.format == label and c.retweets == share]
             first = group[0].median("ours", "peak_mib") if group else None
             for case in group:
                 peak = case.median("ours", "peak_mib")
@@ -882,6 +1006,7 @@ def case_json(case: Case) -> dict[str, Any]:
         "dask_speed_up": lambda: case.speed_up("dask"),
         "dask_peak_mib": lambda: case.median("dask", "peak_mib"),
     }
+    stages = case.stage_us()
     return {
         "format": case.format,
         "retweets": case.retweets,
@@ -889,6 +1014,7 @@ def case_json(case: Case) -> dict[str, Any]:
         "retweets_written": case.retweets_written,
         "file_mib": case.file_mib,
         "medians": {key: get() for key, get in summary.items()},
+        "stage_cpu_us_per_tweet": stages,
         "runs": [asdict(run) for run in case.runs],
     }
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from analyzer.engine import Engine
+from analyzer.engine import Engine, timing
 from analyzer.engine.spill import Spill
 from analyzer.ingest import Inputs
 from analyzer.matches import Match
@@ -40,17 +40,21 @@ def first_pass(
     roles: Counter[str] = Counter()
     positions: dict[str, int] = {}  # records so far in each file read in blocks
     try:
-        for done in engine.run(inputs.work()):
+        for done in engine.run(timing.timed_iter("read", inputs.work())):
+            timing.merge(done.times)
             chunk = done.chunk
             if done.block is not None and done.read is not None:
-                inputs.block_done(done.block, done.read)
+                with timing.stage("read"):
+                    inputs.block_done(done.block, done.read)
                 base = positions.get(done.block.path, 0)
                 if base:
                     chunk["position"] += base
                 positions[done.block.path] = base + len(chunk)
-            add_wall_clock(wall, chunk, within=within)
-            roles.update(Counter(chunk["author_role"].astype(str).tolist()))
-            spill.append(chunk)
+            with timing.stage("aggregate"):
+                add_wall_clock(wall, chunk, within=within)
+                roles.update(Counter(chunk["author_role"].astype(str).tolist()))
+            with timing.stage("spill"):
+                spill.append(chunk)
             progress.read(inputs.bytes_read, inputs.size)
         inputs.finish()
     finally:
@@ -85,11 +89,16 @@ def second_pass(
     placed = Placed(
         Spill(), Tally(match), Tally(match, roles=roles), StreamSeries(), StreamSeries()
     )
-    for chunk in unplaced:
-        chunk = place_by_time(chunk, clock, timeline, post_match=post_match)
-        placed.store.append(chunk)
-        placed.tally.add(chunk)
-        placed.view_tally.add(chunk)
-        placed.series.add(chunk)
-        placed.view_series.add(chunk if roles is None else chunk[chunk["author_role"].isin(roles)])
+    for chunk in timing.timed_iter("spill", unplaced):
+        with timing.stage("place"):
+            chunk = place_by_time(chunk, clock, timeline, post_match=post_match)
+        with timing.stage("spill"):
+            placed.store.append(chunk)
+        with timing.stage("aggregate"):
+            placed.tally.add(chunk)
+            placed.view_tally.add(chunk)
+            placed.series.add(chunk)
+            placed.view_series.add(
+                chunk if roles is None else chunk[chunk["author_role"].isin(roles)]
+            )
     return placed

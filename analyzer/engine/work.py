@@ -16,6 +16,7 @@ import pandas as pd
 
 from analyzer.attribution.authors import roles_of
 from analyzer.attribution.teams import Attribution, TeamMentions
+from analyzer.engine import timing
 from analyzer.engine.chunks import records_chunk
 from analyzer.ingest import ReadOptions
 from analyzer.ingest.folder import Batch, BlockRead, LineBlock, read_block
@@ -59,21 +60,28 @@ class PassOne:
         shift: tuple[int, int] = (0, 0),
     ) -> pd.DataFrame:
         """Records -> scores, teams and placement by words -> a slice of the records table."""
-        scores = [self._score(r) for r in records]
-        self.sentences.remember(records, scores)
-        attributions = [self._attribute(r) for r in records]
+        with timing.stage("score"):
+            scores = [self._score(r) for r in records]
+            self.sentences.remember(records, scores)
+        with timing.stage("attribute"):
+            attributions = [self._attribute(r) for r in records]
+            roles = roles_of(records)
         timeline = self.timeline
-        placements = timeline.place_document(records) if document else timeline.place_loose(records)
-        return records_chunk(
-            records,
-            scores,
-            placements,
-            attributions,
-            match=timeline.match,
-            format=format,
-            roles=roles_of(records),
-            shift=shift,
-        )
+        with timing.stage("place"):
+            placements = (
+                timeline.place_document(records) if document else timeline.place_loose(records)
+            )
+        with timing.stage("table"):
+            return records_chunk(
+                records,
+                scores,
+                placements,
+                attributions,
+                match=timeline.match,
+                format=format,
+                roles=roles,
+                shift=shift,
+            )
 
     def _score(self, record: Record) -> Score:
         """The record's score; each distinct text (with its declared language) is scored once."""
@@ -96,7 +104,8 @@ class PassOne:
 
     def block(self, block: LineBlock) -> BlockResult:
         """Read a block of JSON Lines and make its slice of the table (positions from 0)."""
-        read = read_block(block, options=self.read_options)
+        with timing.stage("read"):
+            read = read_block(block, options=self.read_options)
         chunk = self.chunk(
             read.records,
             format=block.format,
@@ -145,7 +154,9 @@ class Memo(Generic[K, V]):
     """A bounded map that forgets its oldest entries first: a cache that cannot grow."""
 
     def __init__(self, size: int) -> None:
-        self._items: dict[K, V] = {}
+        # An OrderedDict drops its oldest entry in constant time; a dict's first entry is
+        # found by stepping over every slot deleted before it (seconds per 100,000 puts).
+        self._items: OrderedDict[K, V] = OrderedDict()
         self._size = size
 
     def get(self, key: K) -> V | None:
@@ -154,7 +165,7 @@ class Memo(Generic[K, V]):
     def put(self, key: K, value: V) -> None:
         items = self._items
         if len(items) >= self._size:
-            del items[next(iter(items))]
+            items.popitem(last=False)
         items[key] = value
 
     def __len__(self) -> int:
@@ -168,11 +179,18 @@ class Done:
     chunk: pd.DataFrame
     block: LineBlock | None = None
     read: BlockRead | None = None
+    # CPU seconds per stage, when the benchmark asks for them (see analyzer.engine.timing).
+    times: dict[str, float] | None = None
 
 
 def work_on(unit: Batch | LineBlock, work: PassOne) -> Done:
     """One unit's pass one, wherever it runs."""
     if isinstance(unit, Batch):
-        return Done(work.chunk(unit.records, format=unit.format, document=unit.document))
-    result = work.block(unit)
-    return Done(result.chunk, unit, result.read)
+        done = Done(work.chunk(unit.records, format=unit.format, document=unit.document))
+    else:
+        result = work.block(unit)
+        done = Done(result.chunk, unit, result.read)
+    # Whichever process did the work hands its seconds back with the result (the main
+    # process takes its own back too: first_pass merges them all in).
+    done.times = timing.take()
+    return done

@@ -170,8 +170,11 @@ def _json_values(column: pd.Series) -> list[Any]:
         # numpy formats a million times in a blink, pandas' strftime in seconds; same text.
         text = np.datetime_as_string(column.dt.tz_convert(None).to_numpy("datetime64[s]"), unit="s")
         return [None if t == "NaT" else t + "Z" for t in text.tolist()]
-    values = column.astype(object)
-    return values.where(column.notna(), None).tolist()
+    # One conversion, missing values as None on the way (not astype, then where, then tolist).
+    # pandas-stubs leave None out of na_value's types, though pandas documents and takes it.
+    to_numpy: Any = column.to_numpy
+    values: list[Any] = to_numpy(dtype=object, na_value=None).tolist()
+    return values
 
 
 def load_pyarrow() -> tuple[Any, Any]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from analyzer.analysis import Analysis
+from analyzer.engine import timing
 from analyzer.errors import InputError
 from analyzer.outputs.chart import figure_of, png_bytes, svg_bytes
 from analyzer.outputs.files import (
@@ -62,13 +63,16 @@ def write_outputs(
     remove_stale_temporaries(folder)
     written = Written(folder)
     progress.stage("writing the data files")
-    _write_records(analysis, written, excel_safe=excel_safe)
+    with timing.stage("write"):
+        _write_records(analysis, written, excel_safe=excel_safe)
     progress.stage("writing the moments and series")
-    _write_moments_and_series(analysis, written, excel_safe=excel_safe)
+    with timing.stage("write"):
+        _write_moments_and_series(analysis, written, excel_safe=excel_safe)
     progress.stage("drawing the chart and the report")
     _write_chart_and_report(analysis, written)
     written.files.append("summary.json")
-    write_text(folder / "summary.json", summary_json(analysis, outputs=written.files))
+    with timing.stage("write"):
+        write_text(folder / "summary.json", summary_json(analysis, outputs=written.files))
     return written
 
 
@@ -109,14 +113,17 @@ def _write_moments_and_series(analysis: Analysis, written: Written, *, excel_saf
 
 
 def _write_chart_and_report(analysis: Analysis, written: Written) -> None:
-    fig = figure_of(analysis)
-    try:
-        chart, vector = png_bytes(fig), svg_bytes(fig)
-    finally:
-        fig.clear()
-    write_bytes(written.folder / "mood.png", chart)
-    write_bytes(written.folder / "mood.svg", vector)
-    write_text(written.folder / "report.html", render_report(report_input_of(analysis, chart)))
+    with timing.stage("chart"):
+        fig = figure_of(analysis)
+        try:
+            chart, vector = png_bytes(fig), svg_bytes(fig)
+        finally:
+            fig.clear()
+        write_bytes(written.folder / "mood.png", chart)
+        write_bytes(written.folder / "mood.svg", vector)
+    with timing.stage("report"):
+        report = render_report(report_input_of(analysis, chart))
+        write_text(written.folder / "report.html", report)
     written.files += ["mood.png", "mood.svg", "report.html"]
 
 
