@@ -513,6 +513,7 @@ def test_naming_a_team_in_a_sentence_makes_it_mention_the_team(
     assert team in holding[0].teams
 
 
+@pytest.mark.slow
 def test_the_one_sentence_fast_path_gives_what_the_full_path_gives() -> None:
     import json
 

@@ -85,6 +85,7 @@ def test_moments_csv(report_dir) -> None:
     assert moments.loc["goal-4", "mean_mood"] == pytest.approx(0.6797)
 
 
+@pytest.mark.slow
 def test_running_twice_gives_the_same_data_files(tmp_path) -> None:
     runs = []
     for name in ("a", "b"):
@@ -130,6 +131,7 @@ def test_an_empty_input_folder_is_a_one_line_error(tmp_path) -> None:
     assert "Error: no files in" in result.stderr and len(result.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.slow
 def test_one_bad_file_among_good_ones_is_a_warning_and_listed_in_the_report(tmp_path) -> None:
     inputs = tmp_path / "in"
     shutil.copytree(SAMPLES, inputs)
@@ -146,6 +148,7 @@ def test_verbose_shows_the_traceback(tmp_path) -> None:
     assert "Traceback" in result.stderr
 
 
+@pytest.mark.slow
 def test_a_match_file_instead_of_the_shipped_data(tmp_path) -> None:
     match_file = tmp_path / "m.toml"
     match_file.write_text(
@@ -269,6 +272,7 @@ def test_hostile_file_names_are_data_never_paths_and_print_escaped(tmp_path) -> 
     assert "Warning: skipped a..b.json: JSON, but not a tweet export I know" in result.stderr
 
 
+@pytest.mark.slow
 def test_encoding_is_detected_or_forced(tmp_path) -> None:
     inputs = tmp_path / "in"
     inputs.mkdir()
@@ -299,6 +303,7 @@ def test_an_unknown_encoding_is_a_one_line_error() -> None:
     )
 
 
+@pytest.mark.slow
 def test_a_stream_that_misses_every_goal_says_so_without_nan(tmp_path) -> None:
     from analyzer.matches import shipped
     from analyzer.synthetic import write_stream
@@ -372,6 +377,7 @@ def test_a_folder_that_yields_no_record_is_an_error_not_an_empty_report(tmp_path
     assert not (tmp_path / "o").exists()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("scorer", ["learned", "football", "vader"])
 def test_each_scorer_fills_mood_compound_and_the_probabilities(tmp_path, scorer) -> None:
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer

@@ -200,6 +200,7 @@ def columns(output: str, variant: str, *, table: int = 0) -> list[str]:
     return rows[table][23:].split()
 
 
+@pytest.mark.slow
 def test_the_command_prints_the_three_scorers_on_each_set(data_dir: Path) -> None:
     result = CliRunner().invoke(main, ["--data", str(data_dir)])
     assert result.exit_code == 0, result.output
@@ -257,6 +258,7 @@ def test_the_band_search_runs_on_the_tuning_half(data_dir: Path) -> None:
     assert result.output.count("<- best macro-F1") == 1
 
 
+@pytest.mark.slow
 def test_it_runs_as_a_module(data_dir: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "analyzer.evaluate", "--data", str(data_dir), "--limit", "3"],

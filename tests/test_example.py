@@ -39,6 +39,7 @@ STREAM_DIGESTS = REPO / "tests" / "data" / "expected" / "synthetic_stream.sha256
 STREAM_FILES = ("records.csv", "records.jsonl", "moments.csv", "series.csv", "series_wall.csv")
 
 
+@pytest.mark.slow
 def test_a_synthetic_stream_gives_the_pinned_data_files(tmp_path) -> None:
     import hashlib
     import os

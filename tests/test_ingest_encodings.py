@@ -96,6 +96,7 @@ def test_utf8_with_stray_cp1252_bytes_keeps_both(tmp_path) -> None:
     ]
 
 
+@pytest.mark.slow
 def test_a_large_file_is_checked_and_decoded_in_a_stream(tmp_path) -> None:
     # Past the head that is read at once: the bad byte is found by the check, not the head.
     tweet = {"id_str": "1013861278670340098", "text": "Inui! ⚽", "user": {"screen_name": "a"}}

@@ -209,6 +209,7 @@ def test_the_article_reader_itself_stops_at_the_limit() -> None:
     assert stream.tell() == MAX_ARTICLE_BYTES + 1  # no further
 
 
+@pytest.mark.slow
 def test_a_json_line_over_the_limit_is_skipped_with_its_line(tmp_path) -> None:
     huge = json.dumps({**TWEET, "text": "x" * (jsonlines.MAX_VALUE_CHARS + 1)})
     (tmp_path / "a.jsonl").write_text(f"{LINE}\n{huge}\n{LINE}\n", encoding="utf-8")
@@ -319,6 +320,7 @@ def test_a_readers_own_error_stops_its_file_not_the_run(tmp_path, monkeypatch) -
     ]
 
 
+@pytest.mark.slow
 def test_thousands_of_small_files_are_read_quickly(tmp_path) -> None:
     for i in range(3000):
         if i % 3 == 0:

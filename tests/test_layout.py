@@ -65,6 +65,7 @@ def test_imports_point_down_the_flow(path: Path) -> None:
     assert upward == [], f"{own} (stage {STAGE_OF[own]}) imports later stages"
 
 
+@pytest.mark.slow
 def test_importing_every_module_changes_nothing_in_the_process() -> None:
     # In a fresh interpreter: the codec error handlers, the csv limit, gc's frozen objects.
     import subprocess

@@ -116,6 +116,7 @@ def test_a_stream_is_drawn_by_minute_with_volume_and_team_lines(stream) -> None:
     fig.clear()
 
 
+@pytest.mark.slow
 def test_png_and_svg_are_byte_identical_across_runs(everyone) -> None:
     first, second = figure_of(everyone), figure_of(everyone)
     assert png_bytes(first) == png_bytes(second)

@@ -149,6 +149,7 @@ def test_summary_json_says_what_was_read_and_found(result, tmp_path) -> None:
     assert summary["outputs"][-1] == "summary.json"
 
 
+@pytest.mark.slow
 def test_every_data_file_is_byte_identical_on_a_second_run(tmp_path) -> None:
     files = ("records.csv", "records.jsonl", "records.parquet", "moments.csv", "summary.json", "mood.png",
              "mood.svg", "report.html")  # fmt: skip
@@ -171,6 +172,7 @@ def test_excel_safe_text(cell: str, safe: str) -> None:
     assert excel_safe_text(cell) == safe
 
 
+@pytest.mark.slow
 def test_excel_safe_csv_neutralises_formulas_and_keeps_jsonl_exact(tmp_path) -> None:
     from click.testing import CliRunner
 

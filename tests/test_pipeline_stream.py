@@ -106,6 +106,7 @@ def test_series_files_are_written_with_every_minute(stream, tmp_path) -> None:
     assert wall["volume"].sum() == 15_000
 
 
+@pytest.mark.slow
 def test_a_given_lag_is_used_as_given(small_stream_folder) -> None:
     with analyzer.analyze(small_stream_folder, match="BEL-JPN", lag=0.0) as result:
         assert (result.lag.minutes, result.lag.source) == (0.0, "given")
@@ -118,6 +119,7 @@ def test_a_few_tweets_are_too_few_to_estimate_a_lag(tmp_path) -> None:
         assert result.lag.detail == "could not estimate: too few records"
 
 
+@pytest.mark.slow
 def test_without_posting_times_no_lag_applies_and_no_series_is_written(tmp_path) -> None:
     with analyzer.analyze(SAMPLES, match="BEL-JPN") as result:
         assert result.lag.source == "none"
@@ -126,6 +128,7 @@ def test_without_posting_times_no_lag_applies_and_no_series_is_written(tmp_path)
         assert not (tmp_path / "BEL-JPN" / "series.csv").exists()
 
 
+@pytest.mark.slow
 def test_records_after_the_post_match_window_are_kept_as_later(small_stream_folder) -> None:
     folder = small_stream_folder
     with analyzer.analyze(folder, match="BEL-JPN", authors="all", post_match=5.0) as result:
@@ -154,6 +157,7 @@ class Recorder:
         self.stages.append(name)
 
 
+@pytest.mark.slow
 def test_progress_counts_bytes_within_a_file_then_names_each_stage(tmp_path, monkeypatch) -> None:
     monkeypatch.setattr("analyzer.ingest.folder.BLOCK_LINES", 500)  # several blocks in the file
     (tmp_path / "in").mkdir()
@@ -174,6 +178,7 @@ def test_progress_counts_bytes_within_a_file_then_names_each_stage(tmp_path, mon
     ]
 
 
+@pytest.mark.slow
 def test_tweets_from_another_year_stay_off_the_clock_and_the_series(tmp_path) -> None:
     # A folder that mixes a match's stream with tweets posted four years before it.
     (tmp_path / "in").mkdir()

@@ -133,6 +133,7 @@ def test_the_same_text_gives_the_same_features(features) -> None:
     assert features(text) == features(text) == Scorer.named("football").features(text)
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=80))
 def test_any_text_gives_features_without_error(text: str) -> None:

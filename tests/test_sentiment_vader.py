@@ -337,6 +337,7 @@ def test_arbitrary_text_agrees(text: str) -> None:
     assert mismatches([text]) == []
 
 
+@pytest.mark.slow
 @settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mixed_texts)
 def test_mixed_vader_text_agrees(text: str) -> None:

@@ -81,6 +81,7 @@ def is_retweet(fmt: str, tweet: dict) -> bool:
     return any(ref["type"] == "retweeted" for ref in tweet.get("referenced_tweets", ()))
 
 
+@pytest.mark.slow
 def test_the_same_seed_gives_the_same_bytes(tmp_path):
     match = shipped().find(MATCH)
     digests = []
@@ -181,6 +182,7 @@ def test_snowflakes_count_milliseconds_from_twitters_epoch():
     assert snowflake(1288834974657, 0) == 0
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("share", [0.0, 0.3, 0.6])
 def test_the_retweet_share_is_the_one_asked_for(share):
     tweets = tweets_of("snscrape", tweets=20_000, retweets=share)
@@ -203,6 +205,7 @@ def test_goal_times_add_the_half_time_break_to_second_half_goals():
     assert after == [18.0, 28.0, 38.0, 61.0 + 15, 67.0 + 15, 71.0 + 15]
 
 
+@pytest.mark.slow
 def test_the_volume_follows_the_match():
     text, summary = generate("v2", tweets=30_000)
     minutes = np.array(
@@ -224,6 +227,7 @@ def test_the_volume_follows_the_match():
         assert per_minute[goal + 2 + 45] > 3 * per_minute[goal + 1 + 45]
 
 
+@pytest.mark.slow
 def test_the_talk_is_fan_talk_about_this_match():
     tweets = tweets_of("v1", tweets=20_000)
     texts = [t["full_text"] for t in tweets if "retweeted_status" not in t]
@@ -360,6 +364,7 @@ def test_the_command_has_help(capsys):
 # -- realism and the shapes of real exports ----------------------------------------------------
 
 
+@pytest.mark.slow
 def test_originals_are_as_long_as_real_ones():
     # Real football tweets: 109 characters on average, median 87 (issue 15).
     texts = [t["full_text"] for t in tweets_of("v1", tweets=20_000, retweets=0.0)]

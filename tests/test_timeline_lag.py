@@ -81,6 +81,7 @@ def wall_series(
     return series
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lag", [0.0, 2.0, 3.0])
 def test_the_lag_of_a_synthetic_stream_is_found(lag):
     estimate = estimate_lag(wall_series(lag).table()["volume"], goal_minutes())
@@ -93,6 +94,7 @@ def test_the_lag_of_a_synthetic_stream_is_found(lag):
     assert "1-minute" in estimate.method
 
 
+@pytest.mark.slow
 def test_fifteen_second_bins_resolve_a_lag_between_minutes():
     # Reactions start 90 seconds after each goal: 1-minute bins can only say 1 or 2.
     by_minute = estimate_lag(wall_series(1.5).table()["volume"], goal_minutes())
@@ -119,6 +121,7 @@ def test_every_goal_is_a_spike_as_late_as_the_lag(lag):
         assert scorer in [term for term, _ in detection.spike.terms]
 
 
+@pytest.mark.slow
 def test_the_mood_moves_towards_the_side_with_more_fans_after_each_goal():
     # The generator's fans are 70% Belgian and 20% Japanese: Japan's goals (1, 2) bring
     # the mean down, Belgium's (3, 4, 5) up.
