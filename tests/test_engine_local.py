@@ -145,5 +145,5 @@ def test_analyze_leaves_the_process_as_it_found_it(folder, monkeypatch) -> None:
         with analyzer.analyze(folder, match="BEL-JPN", jobs=2) as result:
             assert result.jobs == 2
     assert gc.get_freeze_count() == frozen
-    assert threading.active_count() == threads
+    assert threading.active_count() <= threads  # earlier tests' threads may end meanwhile
     assert multiprocessing.active_children() == []
