@@ -92,13 +92,13 @@ class Analysis:
         """One row per match moment: every record placed in it and their mood."""
         return self.tally.moments()
 
-    def shifts(self, *, view: bool = True, team: str | None = None) -> list[MoodShift]:
-        """The mood change around each goal, over posting times (empty without timed records).
+    def shifts(self, *, team: str | None = None) -> list[MoodShift]:
+        """The view's mood change around each goal, over posting times (empty without times).
 
         With ``team`` (a team code), the change in the mood of the sentences naming that
         team: what its fans and its critics felt, apart from the other side's.
         """
-        streams = self.view_series if view else self.series
+        streams = self.view_series
         if not streams.overall.volume:
             return []
         series = streams.overall

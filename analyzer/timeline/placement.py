@@ -59,6 +59,8 @@ OFF_DAY = "off-day"
 # A record posted more than this many minutes before kick-off is about something else too
 # (an article quoting a tweet from a year before): off-day, not on the match clock.
 EARLIEST_MINUTES = 24 * 60.0
+# Moments of records kept in the data files but not the match's: off its clock and mood.
+NOT_THE_MATCH = (LATER, OFF_DAY)
 RE_EQUALISER = re.compile(
     r"\b(?:equali[sz](?:er|es|ed|ing)|level(?:s|led)? (?:it|the score|things))\b", re.I
 )

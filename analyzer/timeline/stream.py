@@ -17,12 +17,13 @@ from analyzer.matches import Match, MomentKind
 from analyzer.matches.clock import MatchClock, Phase, minute_label
 from analyzer.schema import SERIES_COLUMNS, WALL_SERIES_COLUMNS, typed
 from analyzer.timeline.lag import LagEstimate, estimate_lag
-from analyzer.timeline.placement import LATER, OFF_DAY
+from analyzer.timeline.placement import EARLIEST_MINUTES, NOT_THE_MATCH
 from analyzer.timeline.series import MinuteSeries, minute_keys
 from analyzer.timeline.spikes import GoalDetection, Spike, attach_moments, detect_goals, find_spikes
 
 STAT_DECIMALS = 4
-# How far before kick-off and after the final whistle the wall-clock series follows a stream.
+# How far after the final whistle the wall-clock series follows a stream (before kick-off it
+# starts where records stop being the match's: placement.EARLIEST_MINUTES).
 WALL_MARGIN_MINUTES = 24 * 60.0
 # Phases in which the match clock stands still.
 BREAK_PHASES = frozenset(
@@ -101,7 +102,7 @@ def add_wall_clock(
 def wall_window(match: Match, clock: MatchClock) -> tuple[float, float]:
     """The epoch minutes a stream is followed in: a day before kick-off to a day after the end."""
     kickoff = clock.with_lag(0.0).wall_time(0.0).timestamp() / 60
-    return kickoff - WALL_MARGIN_MINUTES, kickoff + clock.wall_minutes + WALL_MARGIN_MINUTES
+    return kickoff - EARLIEST_MINUTES, kickoff + clock.wall_minutes + WALL_MARGIN_MINUTES
 
 
 def add_match_clock(
@@ -116,7 +117,7 @@ def add_match_clock(
     in_break = chunk["phase"].isin(BREAK_PHASES).to_numpy()
     keep = (chunk["method"] == "time").to_numpy() & (in_break if breaks else ~in_break)
     # Past the post-match window, or a day and more before kick-off: not the match's.
-    keep &= ~chunk["moment"].isin((LATER, OFF_DAY)).fillna(False).to_numpy(dtype=bool)
+    keep &= ~chunk["moment"].isin(NOT_THE_MATCH).fillna(False).to_numpy(dtype=bool)
     moods = chunk[score].to_numpy(dtype=float, na_value=np.nan)
     if score != "mood":
         keep &= ~np.isnan(moods)  # a team's score is missing where the row does not name it
