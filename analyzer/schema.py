@@ -66,7 +66,7 @@ RECORD_COLUMNS: tuple[Column, ...] = (
     Column("label", "string", "positive, neutral, negative, or unscored (no text, or not English)"),
     Column("language", "string", "The detected language of unscored non-English text"),
     Column("teams", "string", "Which team the record names: a team code, both, or neither"),
-    Column("home_mood", "float64", "Mean mood of the record's sentences that name the home team (first in the match id); empty when none does"),
+    Column("home_mood", "float64", "Mood toward the home team (first in the match id): the record's own when it names only that team, else that of its sentences naming it; empty when none does"),
     Column("away_mood", "float64", "The same for the away team"),
     Column("moment", "string", "Id of the latest match moment by the record's time: pre-match, kick-off, goal-2, full-time ..."),
     Column("moment_label", "string", "That moment in words: \"52' Inui BEL 0-2 JPN\""),
@@ -101,9 +101,9 @@ SERIES_COLUMNS: tuple[Column, ...] = (
     Column("minute", "string", "That minute as football writes it: 48', 90+4', -30' before kick-off, FT+5' after the final whistle"),
     Column("phase", "string", "pre-match, first half, half-time, second half, extra time, penalties or post-match"),
     *_MINUTE_STATS,
-    Column("home_mean", "float64", "Mean score of the sentences naming the home team"),
+    Column("home_mean", "float64", "Mean mood toward the home team, of the records naming it (see home_mood)"),
     Column("home_scored", "Int64", "How many records gave one"),
-    Column("away_mean", "float64", "Mean score of the sentences naming the away team"),
+    Column("away_mean", "float64", "The same for the away team"),
     Column("away_scored", "Int64", "How many records gave one"),
 )  # fmt: skip
 

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import emoji
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from analyzer.attribution.flags import flag_emoji
 from analyzer.attribution.folding import fold
-from analyzer.attribution.sentences import RE_MAYBE_SENTENCE_BREAK, sentence_spans
+from analyzer.attribution.sentences import sentence_spans
 from analyzer.attribution.team_data import TeamNames, shipped_team_data
 from analyzer.attribution.teams import BOTH, NEITHER, TeamMentions, TeamMood
 from analyzer.ingest import read_folder
@@ -374,12 +374,25 @@ def test_a_text_naming_neither_team_has_no_mood(mentions, scorer) -> None:
 
 
 def test_the_tokyo_fans_who_name_japan_count_for_japan(mentions, scorer, samples) -> None:
-    got = mentions.attribute(samples[("002", 3)].text, scorer=scorer)
+    text = samples[("002", 3)].text
+    got = mentions.attribute(text, scorer=scorer)
     assert samples[("002", 3)].author.name == "Nao Okada"
-    sentence = "I want Japan to keep playing hard next time."
-    assert [p.text for p in got.parts] == [sentence]
-    assert got.moods["JPN"].mood == scorer.score(sentence).mood
+    assert "I want Japan to keep playing hard next time." in text
+    assert len(sentence_spans(text)) > 1  # the sentences naming no team count too
+    assert [p.text for p in got.parts] == [text.strip()]
+    assert got.moods["JPN"].mood == scorer.score(text.strip()).mood
     assert (got.moods["JPN"].sentences, got.moods["BEL"].mood) == (1, None)
+
+
+def test_a_text_naming_one_team_is_that_teams_whole(mentions) -> None:
+    text = "  Japan 2-0 up. Unreal!! 🇯🇵\n"
+    scorer = TableScorer({"Japan 2-0 up. Unreal!! 🇯🇵": 0.61, "Japan 2-0 up.": 0.0})
+    got = mentions.attribute(text, scorer=scorer)
+    assert scorer.asked == ["Japan 2-0 up. Unreal!! 🇯🇵"]  # one scoring, of the whole text
+    assert [(p.start, p.end, p.shares) for p in got.parts] == [(2, len(text) - 1, {"JPN": 1.0})]
+    assert got.moods["JPN"] == TeamMood("JPN", 0.61, 1, 1.0)
+    assert got.moods["BEL"] == TeamMood("BEL", None, 0, 0.0)
+    assert (got.teams, got.label, got.lead) == (("JPN",), "JPN", "JPN")
 
 
 def test_the_speakers_side_takes_the_sentences_that_name_no_team(mentions, scorer, samples) -> None:
@@ -477,15 +490,10 @@ def test_attribution_never_raises_and_stays_inside_the_text(text: str, side: str
     got = bel_jpn_mentions().attribute(text, scorer=LengthScorer(), side=side)
     assert got.label in {"BEL", "JPN", BOTH, NEITHER}
     ends = [0]
-    for sentence in got.sentences:
-        assert ends[-1] <= sentence.start < sentence.end <= len(text)
-        assert sentence.text == text[sentence.start : sentence.end] == sentence.text.strip()
-        ends.append(sentence.end)
-        for mention in sentence.mentions:
-            assert sentence.start <= mention.start < mention.end <= sentence.end
-            assert text[mention.start : mention.end] == mention.text
     for part in got.parts:
-        assert part.text == text[part.start : part.end]
+        assert ends[-1] <= part.start < part.end <= len(text)
+        assert part.text == text[part.start : part.end] == part.text.strip()
+        ends.append(part.end)
         assert sum(part.shares.values()) == pytest.approx(1.0)
     for mood in got.moods.values():
         assert mood.mood is None or -1.0 <= mood.mood <= 1.0
@@ -513,44 +521,29 @@ def test_naming_a_team_in_a_sentence_makes_it_mention_the_team(
     assert team in holding[0].teams
 
 
-@pytest.mark.slow
-def test_the_one_sentence_fast_path_gives_what_the_full_path_gives() -> None:
-    import json
-
-    from analyzer.matches import shipped
-    from analyzer.sentiment import default_scorer
-    from analyzer.synthetic import write_stream
-
-    match = shipped().find("BEL-JPN")
-    mentions = TeamMentions.for_match(match)
-    scorer = default_scorer()
-    import io
-
-    stream = io.StringIO()
-    write_stream(stream, match, tweets=3000, seed=4)
-    texts = [json.loads(line)["full_text"] for line in stream.getvalue().splitlines()]
-    texts += [
-        "Inui for Japan",
-        "  #JPN  ",
-        "Samurai Blue 🇯🇵 yes",
-        "Belgium",
-        "Red Devils and Hazard",
-        "GOOOAL Japan",
-    ]
-    fast = 0
-    for text in texts:
-        full = mentions._attribute_by_sentence(text, mentions.find(text), scorer=scorer, side=None)
-        got = mentions.attribute(text, scorer=scorer)
-        assert (got.teams, got.label, got.moods, got.lead) == (
-            full.teams,
-            full.label,
-            full.moods,
-            full.lead,
-        )
-        if got.sentences:  # a text naming no team keeps no sentences: nothing to credit
-            assert (got.sentences, got.parts) == (full.sentences, full.parts), text
-        fast += not RE_MAYBE_SENTENCE_BREAK.search(text) and len(set(full.teams)) == 1
-    assert fast > 100  # the fast path was really taken
+@settings(deadline=None)
+@given(
+    text=st.text(st.characters(blacklist_categories=("Cs",)), max_size=80),
+    at=st.integers(min_value=0),
+    alias=st.sampled_from(BEL_JPN_ALIASES),
+)
+def test_a_text_naming_one_team_gives_it_the_whole_texts_score(
+    text: str, at: int, alias: tuple[str, str]
+) -> None:
+    mentions = bel_jpn_mentions()
+    team, name = alias
+    at = at % (len(text) + 1)
+    written = f"{text[:at]} {name} {text[at:]}"
+    assume({m.team for m in mentions.find(written)} == {team})  # else it is cut by sentences
+    scorer = LengthScorer()
+    got = mentions.attribute(written, scorer=scorer)
+    whole = written.strip()
+    assert [(p.text, p.shares) for p in got.parts] == [(whole, {team: 1.0})]
+    expected = scorer.score(whole)
+    assert got.moods[team].mood == (expected.mood if expected.scored else None)
+    other = next(code for code in mentions.codes if code != team)
+    assert got.moods[other] == TeamMood(other, None, 0, 0.0)
+    assert got.label == team
 
 
 @pytest.mark.parametrize(

@@ -13,10 +13,6 @@ ABBREVIATIONS = frozenset(
 RE_LINE = re.compile(r"[^\n]+")
 
 
-# A text without any of these is one sentence (see sentence_spans): the fast path's test.
-RE_MAYBE_SENTENCE_BREAK = re.compile(r"[.!?…‼⁉\n\r]")
-
-
 # A run of sentence-ending punctuation, any closing quotes or brackets, then a space or the end.
 RE_SENTENCE_END = re.compile(r"[.!?…‼⁉]+[\"'’”)\]]*(?=\s|$)")
 

@@ -1,7 +1,7 @@
-"""Which team a text talks about, sentence by sentence, and each team's mood from the sentences that name it.
+"""Which team a text talks about, and each team's mood: the whole text's when it names one, its sentences' when it names both.
 
 The names come from team_data (aliases, squads), matched as one pattern (alias_pattern)
-after accent folding (folding); texts are cut by sentences (sentences).
+after accent folding (folding); a text naming both teams is cut by sentences (sentences).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Protocol
 
 from analyzer.attribution.alias_pattern import Alias, alias_key, alias_table, trie_pattern
 from analyzer.attribution.folding import fold
-from analyzer.attribution.sentences import RE_MAYBE_SENTENCE_BREAK, sentence_spans
+from analyzer.attribution.sentences import sentence_spans
 from analyzer.attribution.team_data import (
     TeamData,
     TeamDataError,
@@ -110,7 +110,6 @@ class Attribution:
     teams: tuple[str, ...]
     label: str
     moods: dict[str, TeamMood]
-    sentences: tuple[Sentence, ...]
     parts: tuple[Part, ...]
     lead: str | None
 
@@ -152,7 +151,7 @@ class TeamMentions:
         self._pattern = trie_pattern(self._aliases)
         self._sides: dict[str, str | None] = {}  # side_of, per name: a stream repeats its authors
         self._no_team = Attribution(
-            (), NEITHER, {code: _mood(code, ()) for code in self.codes}, (), (), None
+            (), NEITHER, {code: _mood(code, ()) for code in self.codes}, (), None
         )
 
     @classmethod
@@ -246,40 +245,42 @@ class TeamMentions:
     def attribute(
         self, text: str, *, scorer: SentenceScorer, side: str | None = None
     ) -> Attribution:
-        """Score each part of ``text`` and credit the score to the teams the part names.
+        """Score ``text``, or each part of it, and credit the score to the teams it names.
 
-        ``side`` is the team the speaker belongs to, when known (see :meth:`side_of`): the
-        sentences that name no team are then credited to it ("I am devastated", said
-        Nishino). The label still says only what the words name. A text that names no
-        team and has no side is not split at all: its attribution has no sentences.
+        A text naming one team is that team's whole: "Japan 2-0 up. Unreal!!" is joy for
+        Japan, though its first sentence alone is neutral; and it costs no second scoring. A
+        text naming both teams is cut into sentences (and clauses) so that each side gets the
+        words about it. ``side`` is the team the speaker belongs to, when known (see
+        :meth:`side_of`): the sentences that name no team are then credited to it ("I am
+        devastated", said Nishino). The label still says only what the words name. A text
+        that names no team and has no side has no parts.
         """
         if side is not None and side not in self._order:
             raise ValueError(f"side {side!r} is not one of {', '.join(self.codes)}")
         mentions = self.find(text)
-        if side is None and not mentions:
-            # Most of a stream names no team: nothing to split or score.
-            return self._no_team
-        if side is None and not RE_MAYBE_SENTENCE_BREAK.search(text):
+        if side is None:
+            if not mentions:
+                # Most of a stream names no team: nothing to split or score.
+                return self._no_team
             teams = {m.team for m in mentions}
-            if len(teams) == 1:  # one sentence naming one team: it is all that team's
-                return self._one_sentence_one_team(text, mentions, teams.pop(), scorer)
+            if len(teams) == 1:
+                return self._one_team(text, mentions, teams.pop(), scorer)
         return self._attribute_by_sentence(text, mentions, scorer=scorer, side=side)
 
-    def _one_sentence_one_team(
+    def _one_team(
         self, text: str, mentions: tuple[Mention, ...], team: str, scorer: SentenceScorer
     ) -> Attribution:
-        """What the sentence-by-sentence path gives for such a text, without splitting it."""
+        """A text naming one team: one part, the whole text (its ends stripped), all that team's."""
         start = len(text) - len(text.lstrip())
         end = len(text.rstrip())
         piece = text[start:end]
-        sentence = Sentence(start, end, piece, mentions, (team,))
         score = scorer.score(piece)
         mood = score.mood if score.scored else None
         part = Part(start, end, piece, {team: 1.0}, mood)
         moods = {code: _mood(code, (part,)) for code in self.codes}
         counts = dict.fromkeys(self.codes, 0)
         counts[team] = len(mentions)
-        return Attribution((team,), team, moods, (sentence,), (part,), _lead(counts))
+        return Attribution((team,), team, moods, (part,), _lead(counts))
 
     def _attribute_by_sentence(
         self, text: str, mentions: tuple[Mention, ...], *, scorer: SentenceScorer, side: str | None
@@ -304,7 +305,7 @@ class TeamMentions:
             for mention in sentence.mentions:
                 counts[mention.team] += 1
         moods = {code: _mood(code, parts) for code in self.codes}
-        return Attribution(named, self._label(named), moods, sentences, tuple(parts), _lead(counts))
+        return Attribution(named, self._label(named), moods, tuple(parts), _lead(counts))
 
     def _in_order(self, teams: set[str]) -> tuple[str, ...]:
         return tuple(sorted(teams, key=self._order.__getitem__))
