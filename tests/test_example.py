@@ -32,15 +32,28 @@ def test_the_committed_example_is_up_to_date(fresh, name: str) -> None:
     )
 
 
-# A seeded synthetic stream's data files, as SHA-256 digests: any change to what the tool
+# Seeded synthetic streams' data files, as SHA-256 digests: any change to what the tool
 # writes for a stream (reading, scoring, placing, totals, the files' format) shows here.
-# A deliberate change regenerates them: UPDATE_DIGESTS=1 pytest tests/test_example.py
-STREAM_DIGESTS = REPO / "tests" / "data" / "expected" / "synthetic_stream.sha256"
+# The three retweet shares of the speed goals, each reader of JSON Lines, and streams of
+# several blocks (5,000 lines each). A deliberate change regenerates them:
+# UPDATE_DIGESTS=1 pytest tests/test_example.py -m slow -n 0
+EXPECTED = REPO / "tests" / "data" / "expected"
 STREAM_FILES = ("records.csv", "records.jsonl", "moments.csv", "series.csv", "series_wall.csv")
+# (format, share of retweets, tweets)
+STREAMS = [
+    ("v1", 0.3, 3_000),
+    ("v1", 0.0, 12_000),
+    ("v1", 0.6, 12_000),
+    ("v2", 0.3, 3_000),
+    ("snscrape", 0.3, 3_000),
+]
 
 
 @pytest.mark.slow
-def test_a_synthetic_stream_gives_the_pinned_data_files(tmp_path) -> None:
+@pytest.mark.parametrize(("fmt", "retweets", "tweets"), STREAMS)
+def test_a_synthetic_stream_gives_the_pinned_data_files(
+    tmp_path, fmt: str, retweets: float, tweets: int
+) -> None:
     import hashlib
     import os
 
@@ -48,8 +61,8 @@ def test_a_synthetic_stream_gives_the_pinned_data_files(tmp_path) -> None:
     from analyzer.synthetic import write_stream
 
     (tmp_path / "in").mkdir()
-    write_stream(tmp_path / "in" / "s.jsonl", shipped().find("BEL-JPN"), tweets=3000, fmt="v1",
-                 seed=7, lag=2.0)  # fmt: skip
+    write_stream(tmp_path / "in" / "s.jsonl", shipped().find("BEL-JPN"), tweets=tweets, fmt=fmt,
+                 retweets=retweets, seed=7, lag=2.0)  # fmt: skip
     result = CliRunner().invoke(
         main,
         [str(tmp_path / "in"), "--match", "BEL-JPN", "--authors", "all", "--out",
@@ -60,7 +73,8 @@ def test_a_synthetic_stream_gives_the_pinned_data_files(tmp_path) -> None:
         f"{hashlib.sha256((tmp_path / 'out' / 'BEL-JPN' / name).read_bytes()).hexdigest()}  {name}\n"
         for name in STREAM_FILES
     )
+    pinned = EXPECTED / f"synthetic_{fmt}_{round(retweets * 100)}_{tweets}.sha256"
     if os.environ.get("UPDATE_DIGESTS"):
-        STREAM_DIGESTS.parent.mkdir(exist_ok=True)
-        STREAM_DIGESTS.write_text(digests, encoding="utf-8")
-    assert digests == STREAM_DIGESTS.read_text(encoding="utf-8")
+        pinned.parent.mkdir(exist_ok=True)
+        pinned.write_text(digests, encoding="utf-8")
+    assert digests == pinned.read_text(encoding="utf-8")
