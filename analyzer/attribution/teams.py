@@ -25,6 +25,8 @@ from analyzer.matches.model import Match
 
 # Author names whose side is remembered while reading a stream.
 NAMES_REMEMBERED = 100_000
+# Spellings of names ("Japan", "JAPAN", "#BELJPN") whose alias is remembered.
+SPELLINGS_REMEMBERED = 10_000
 # Record-level labels besides a team code.
 BOTH = "both"
 NEITHER = "neither"
@@ -150,6 +152,7 @@ class TeamMentions:
         self._aliases = alias_table(teams, blockers, frozenset(alias_key(w) for w in capitalised))
         self._pattern = trie_pattern(self._aliases)
         self._sides: dict[str, str | None] = {}  # side_of, per name: a stream repeats its authors
+        self._written: dict[str, Alias | None] = {}  # _alias_of, per spelling matched
         self._no_team = Attribution(
             (), NEITHER, {code: _mood(code, ()) for code in self.codes}, (), None
         )
@@ -206,7 +209,7 @@ class TeamMentions:
     def _matches(self, text: str) -> Iterator[tuple[Alias, int, int]]:
         folded, origin = fold(text)
         for m in self._pattern.finditer(folded):
-            alias = self._aliases.get(alias_key(m.group()))
+            alias = self._alias_of(m.group())
             if alias is None or not alias.teams:
                 continue
             start, end = m.span()
@@ -218,6 +221,16 @@ class TeamMentions:
             if alias.case == "capitalised" and not written[:1].isupper():
                 continue
             yield alias, start, end
+
+    def _alias_of(self, matched: str) -> Alias | None:
+        """The alias a matched piece of text is: the same few spellings recur in every text."""
+        try:
+            return self._written[matched]
+        except KeyError:
+            if len(self._written) >= SPELLINGS_REMEMBERED:
+                self._written.clear()
+            alias = self._written[matched] = self._aliases.get(alias_key(matched))
+            return alias
 
     def teams_in(self, text: str) -> tuple[str, ...]:
         """The teams a text names, in the match's order."""
