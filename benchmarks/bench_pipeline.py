@@ -196,6 +196,7 @@ class Settings:
     scale: bool
     dask: bool  # also time analyze --engine dask (a local cluster of --jobs workers)
     jobs: int | None  # passed to analyze as --jobs, when it has the option
+    scorer: str | None  # passed to analyze as --scorer; None: analyze's default
     memory_limit: int
     timeout: float
     workdir: Path
@@ -221,6 +222,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         scale=bool(args.scale),
         dask=args.dask,
         jobs=jobs,
+        scorer=args.scorer,
         memory_limit=int(args.memory_limit * MIB) if args.memory_limit else default_limit(),
         timeout=args.timeout,
         workdir=workdir,
@@ -354,6 +356,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         action="store_true",
         help="also time analyze --engine dask on a local cluster (needs analyzer[dask])",
     )
+    parser.add_argument(
+        "--scorer",
+        metavar="NAME",
+        help="analyze's --scorer (learned, football or vader; default: analyze's own default); "
+        "the baseline always runs vaderSentiment",
+    )
     parser.add_argument("--repeats", type=int, default=REPEATS, help="timed runs per command")
     parser.add_argument("--seed", type=int, default=SEED, help="stream seed")
     parser.add_argument("--json", type=Path, metavar="PATH", help="also write the results here")
@@ -442,11 +450,18 @@ def baseline_command(path: Path, fmt: StreamFormat) -> list[str]:
 
 
 def ours_command(
-    analyze: str, folder: Path, out: Path, jobs: int | None, *, engine: str = "local"
+    analyze: str,
+    folder: Path,
+    out: Path,
+    jobs: int | None,
+    *,
+    engine: str = "local",
+    scorer: str | None = None,
 ) -> list[str]:
     command = [analyze, str(folder), "--match", MATCH, "--authors", "all"]
     command += ["--out", str(out), "--quiet"]
     command += ["--engine", engine] if engine != "local" else []
+    command += ["--scorer", scorer] if scorer else []
     return command + (["--jobs", str(jobs)] if jobs else [])
 
 
@@ -458,7 +473,9 @@ def warm_up(analyze: str, settings: Settings) -> None:
         stream = generate(folder / fmt.value, fmt, max(settings.retweets), WARM_UP_TWEETS, settings)
         for command in (
             baseline_command(stream.path, fmt),
-            ours_command(analyze, stream.path.parent, folder / "out", settings.jobs),
+            ours_command(
+                analyze, stream.path.parent, folder / "out", settings.jobs, scorer=settings.scorer
+            ),
             [analyze, "--help"],
         ):
             measurement = measure(command, settings, folder / "log")
@@ -544,7 +561,12 @@ def measure_case(
             else:
                 engine = "dask" if tool == "dask" else "local"
                 command = ours_command(
-                    analyze, stream.path.parent, out, settings.jobs, engine=engine
+                    analyze,
+                    stream.path.parent,
+                    out,
+                    settings.jobs,
+                    engine=engine,
+                    scorer=settings.scorer,
                 )
             package = fingerprint(REPO / "analyzer")
             load = os.getloadavg()[0]
@@ -777,7 +799,8 @@ def print_header(environment: dict[str, Any], settings: Settings, package: str) 
         f"streams: {', '.join(stream_label(s, settings) for s in settings.streams)}; retweets "
         f"{', '.join(f'{s:.0%}' for s in settings.retweets)}; "
         f"{', '.join(f'{n:,}' for n in settings.sizes)} tweets; seed {settings.seed}; "
-        f"{settings.repeats} repeats, medians; {jobs}"
+        f"{settings.repeats} repeats, medians; {jobs}; "
+        f"{'--scorer ' + settings.scorer if settings.scorer else 'the default scorer'}"
     )
     print(flush=True)
 
