@@ -44,6 +44,11 @@ _PHRASE_STARTS: frozenset[str] = frozenset(
 )
 
 
+def compiled() -> bool:
+    """True when this module runs compiled by mypyc (the optional build), False as plain Python."""
+    return not __file__.endswith(".py")
+
+
 class Vader:
     """Same scores as vaderSentiment 3.3.2's SentimentIntensityAnalyzer, computed with less work per text."""
 
