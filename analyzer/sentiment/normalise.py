@@ -40,15 +40,22 @@ RE_EVENT_TAG = re.compile(r"worldcup|fifa|[0-9]", re.IGNORECASE)
 ELONGATION_MAX_RUNS = 4  # candidate spellings grow as 2**runs; longer words keep the first guess
 
 
-def squeeze_elongations(text: str, *, vocabulary: Container[str], emphasise: bool = False) -> str:
+def squeeze_elongations(
+    text: str,
+    *,
+    vocabulary: Container[str],
+    emphasise: bool = False,
+    letter_run: bool | None = None,
+) -> str:
     """'YESSSSS' -> 'YES', 'Goooood' -> 'Good', 'Noooo' -> 'No', checked against ``vocabulary``.
 
     Each run of three or more letters is tried as two letters and as one; the first spelling
     that ``vocabulary`` knows (lower-cased) wins, else every run becomes one letter. With
     ``emphasise``, a squeezed word is written in capitals so VADER's ALL-CAPS rule reads the
     stretch as the emphasis it is (a no-op when the whole text is already in capitals).
+    ``letter_run`` is ``has_letter_run(text)`` when the caller has it already.
     """
-    if not has_letter_run(text):
+    if not (has_letter_run(text) if letter_run is None else letter_run):
         return text
 
     def squeeze_word(match: re.Match[str]) -> str:
