@@ -8,6 +8,9 @@ digest), so the texts that are timed are the texts that are proved unchanged.
 - ``football``: the distinct texts of the 2014 World Cup labelled tweets (data/football-labelled);
 - ``synthetic``: the distinct original tweets of a seeded BEL-JPN stream from
   ``analyzer.synthetic`` (realistic length: several sentences, links, hashtags, replies, emoji);
+  the benchmark writes them afresh, the identity test reads the first 5,000 as the generator
+  wrote them on 2026-12-03 (tests/data/synthetic_texts.jsonl.gz), so that a change to the
+  generator does not pass for a change to the scorer;
 - ``sample``: the texts of the committed example (reports/BEL-JPN/records.jsonl), read from
   the three sample articles;
 - ``mixed``: seeded random texts built from the pieces each layer of the scorer looks for
@@ -19,6 +22,7 @@ digest), so the texts that are timed are the texts that are proved unchanged.
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
 import random
@@ -36,6 +40,7 @@ from analyzer.synthetic import write_stream
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE_RECORDS = REPO / "reports" / "BEL-JPN" / "records.jsonl"
+SYNTHETIC_SNAPSHOT = REPO / "tests" / "data" / "synthetic_texts.jsonl.gz"
 SYNTHETIC_MATCH = "BEL-JPN"
 SYNTHETIC_SEED = 2018
 SYNTHETIC_TWEETS = 20_000
@@ -94,6 +99,12 @@ def synthetic_texts(tweets: int = SYNTHETIC_TWEETS, *, seed: int = SYNTHETIC_SEE
     return list(dict.fromkeys(json.loads(line)["full_text"] for line in lines))
 
 
+def synthetic_snapshot_texts() -> list[str]:
+    """The first 5,000 of ``synthetic_texts()`` as the generator wrote them on 2026-12-03."""
+    lines = gzip.decompress(SYNTHETIC_SNAPSHOT.read_bytes()).decode("utf-8").splitlines()
+    return [str(json.loads(line)) for line in lines]
+
+
 def sample_texts() -> list[str]:
     lines = SAMPLE_RECORDS.read_text(encoding="utf-8").splitlines()
     return list(dict.fromkeys(str(json.loads(line)["text"]) for line in lines))
@@ -121,7 +132,7 @@ def corpus(name: str) -> list[str]:
     if name == "football":
         return football_texts()
     if name == "synthetic":
-        return synthetic_texts()
+        return synthetic_snapshot_texts()
     if name == "sample":
         return sample_texts()
     if name == "mixed":

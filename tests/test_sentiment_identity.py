@@ -1,8 +1,8 @@
 """Every Score field of every text stays what it was: the scorer's speed work changes no bit.
 
 The texts are benchmarks/scorer_corpora.py's (the VADER ground truth, the 2014 labelled
-tweets, a seeded synthetic stream, the sample articles' texts, a seeded mix of every layer's
-triggers). For each corpus and scorer (vader, football, learned) every field of every Score
+tweets, 5,000 tweets of a seeded synthetic stream kept in tests/data, the sample articles'
+texts, a seeded mix of every layer's triggers). For each corpus and scorer (vader, football, learned) every field of every Score
 (floats by their exact hex form, the label, the emoji, the language, the probabilities) and,
 for the learned scorer, the model's features in order, are hashed; the hashes were taken with
 the code before the speed work (commit f99b3fb) and are kept in tests/data/expected/scores.sha256.
@@ -120,8 +120,14 @@ def test_every_text_of_each_corpus_scores_as_before(corpus_name: str, scorer_nam
 
 def test_the_corpora_are_the_ones_hashed() -> None:
     # A corpus that silently shrank would make the hashes above prove less.
-    sizes = {name: len(texts_of(name)) for name in ("groundtruth", "sample", "mixed")}
-    assert sizes == {"groundtruth": 4200, "sample": 26, "mixed": 4799}
+    sizes = {name: len(texts_of(name)) for name in CORPORA}
+    assert sizes == {
+        "groundtruth": 4200,
+        "football": 20171,
+        "synthetic": 5000,
+        "sample": 26,
+        "mixed": 4799,
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
