@@ -8,7 +8,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analyzer.sentiment.football import _grouped_alternation, _phrase_pattern, football_lexicon
-from analyzer.sentiment.normalise import RE_GLUED_BY_DOTS, space_glued_words
+from analyzer.sentiment.normalise import (
+    RE_GLUED_BY_DOTS,
+    RE_LETTER_RUN,
+    has_letter_run,
+    space_glued_words,
+)
 
 PHRASES = sorted(football_lexicon().phrases, key=len, reverse=True)
 BOUNDED = r"(?<![\w#@'’])(?:{})(?![\w'’])"
@@ -49,3 +54,40 @@ def test_a_phrase_that_starts_with_no_letter_leaves_the_alternation_plain() -> N
 )
 def test_glued_words_are_parted_as_the_pattern_alone_parts_them(text: str) -> None:
     assert space_glued_words(text) == RE_GLUED_BY_DOTS.sub(r"\1 ", text)
+
+
+LETTERISH = st.sampled_from(
+    [
+        "a",
+        "A",
+        "o",
+        "O",
+        "s",
+        "k",
+        "K",
+        "ſ",
+        "\u212a",
+        "İ",
+        "i",
+        "ß",
+        "é",
+        "É",
+        "ö",
+        "😂",
+        "🇧🇪",
+        "\ufe0f",
+        " ",
+        "!",
+        "1",
+        "_",
+        "Ⓐ",
+        "ⓐ",
+        "日",
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(LETTERISH, max_size=12).map("".join) | st.text(max_size=30))
+def test_a_letter_run_is_found_as_the_unicode_pattern_finds_it(text: str) -> None:
+    assert has_letter_run(text) == (RE_LETTER_RUN.search(text) is not None)

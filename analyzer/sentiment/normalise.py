@@ -11,6 +11,10 @@ from itertools import product
 RE_LETTER_RUN = re.compile(r"([^\W\d_])\1{2,}", re.IGNORECASE)
 # The same test for lower-cased ASCII text, several times faster: most tweets are ASCII.
 RE_ASCII_LETTER_RUN = re.compile(r"([a-z])\1\1")
+# Without a non-ASCII word character (a text whose only non-ASCII characters are emoji or
+# punctuation) only ASCII letters can make a run, and the ASCII test gives the same answer:
+# no such character lower-cases to an ASCII letter (the Kelvin sign and "İ" are letters).
+RE_NON_ASCII_WORD_CHARACTER = re.compile(r"[^\W\x00-\x7f]")
 RE_TOKEN = re.compile(r"\S+")
 RE_WORD = re.compile(r"[^\W\d_]+")
 # Mentions and links are names and addresses, not words: never rewritten.
@@ -78,7 +82,7 @@ def squeeze_elongations(
 
 def has_letter_run(text: str) -> bool:
     """True when some letter is written three or more times in a row ("GOOOAL", "nooo")."""
-    if text.isascii():
+    if text.isascii() or not RE_NON_ASCII_WORD_CHARACTER.search(text):
         return RE_ASCII_LETTER_RUN.search(text.lower()) is not None
     return RE_LETTER_RUN.search(text) is not None
 
