@@ -104,17 +104,43 @@ TWEET_LINES = st.sampled_from(
 )
 
 
+# The same for snscrape's lines.
+SNSCRAPE_LINES = st.sampled_from(
+    [
+        '{"_type":"snscrape.modules.twitter.Tweet","url":"https://twitter.com/a/status/1",'
+        '"date":"2018-07-02T19:05:12+00:00","rawContent":"Inui! \ud83d\udd25 #BELJPN",'
+        '"id":1013862185283469312,"user":{"username":"a","displayname":"A"},"lang":"en"}',
+        '{"date":"2018-07-02T19:05:13","content":"RT @b: what a goal","id":2,'
+        '"retweetedTweet":{"content":"what a goal, whole","id":1,"date":"2018-07-02T19:00:00Z"}}',
+        '{"date":"not a date","renderedContent":"\u0000 a NUL and \ud83d half","id":3}',
+        '{"_type":"snscrape.modules.twitter.User","username":"x","rawContent":"a user"}',
+        '  {"date":"2018-07-02T19:05:14Z","content":"indented","id":4}',
+        '{"date":"2018-07-02T19:05:15Z","content":"broken"',
+        "[1, 2]",
+        "",
+        "\t",
+    ]
+)
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.lists(TWEET_LINES, max_size=8), st.sampled_from(["\n", "\r\n"]), st.booleans())
+@given(
+    st.sampled_from([("twitter-v1", TWEET_LINES), ("snscrape", SNSCRAPE_LINES)]).flatmap(
+        lambda kind: st.tuples(st.just(kind[0]), st.lists(kind[1], max_size=8))
+    ),
+    st.sampled_from(["\n", "\r\n"]),
+    st.booleans(),
+)
 def test_the_short_way_reads_a_block_as_the_reader_does(
-    lines: list[str], end: str, last_end: bool
+    lines: tuple[str, list[str]], end: str, last_end: bool
 ) -> None:
-    text = end.join(lines) + (end if last_end else "")
-    block = LineBlock("s.jsonl", "twitter-v1", text, line=3, offset=100)
+    fmt, found = lines
+    text = end.join(found) + (end if last_end else "")
+    block = LineBlock("s.jsonl", fmt, text, line=3, offset=100)
     short = read_block(block, options=ReadOptions())
-    long_way = replace(FORMATS["twitter-v1"], lines=None)
+    long_way = replace(FORMATS[fmt], lines=None)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setitem(FORMATS, "twitter-v1", long_way)
+        patch.setitem(FORMATS, fmt, long_way)
         expected = read_block(block, options=ReadOptions())
     assert short.records == expected.records
     assert short.problems == expected.problems

@@ -82,7 +82,9 @@ TWITTER_V1 = Format(
     lines=twitter_v1.read_twitter_v1_lines,
 )
 TWITTER_V2 = Format("twitter-v2", twitter_v2.read_twitter_v2, document=False)
-SNSCRAPE = Format("snscrape", snscrape.read_snscrape, document=False)
+SNSCRAPE = Format(
+    "snscrape", snscrape.read_snscrape, document=False, lines=snscrape.read_snscrape_lines
+)
 CSV = Format("csv", csv_export.read_csv_export, document=False)
 RECORDS = Format("records", records_file.read_records, document=False)
 UNKNOWN_JSON = Format("json", read_unknown_json, document=False)
