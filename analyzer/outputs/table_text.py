@@ -1,13 +1,13 @@
-"""Rows of a table as CSV and JSON Lines text, built a column at a time rather than a row at a time.
+"""Rows of a table as CSV and JSON Lines text, from its columns, with as little Python per row as can be.
 
-Both take a table as columns of plain Python values (None for a missing one) and give
-exactly what a row-at-a-time writer gives: the CSV is what ``csv.writer`` writes with
-``lineterminator="\\n"`` (its minimal quoting, checked against the running ``csv`` module),
-the JSON Lines what ``orjson.dumps`` writes for a dict per row. The work per value is done
-in bulk: orjson serialises a whole column in one call and the column is cut into its
-values; CSV cells are quoted only in the columns that hold a character that needs it. The
-cells are then laid out row by row with slice assignments and joined once, so no Python
-code runs per row.
+Both take a table as columns of plain Python values (None for a missing one; CSV also
+takes arrays of floats) and give exactly what a row-at-a-time writer gives: the CSV is
+what ``csv.writer`` writes with ``lineterminator="\\n"`` (its minimal quoting, the
+quoting characters asked of the running ``csv`` module), the JSON Lines what
+``orjson.dumps`` writes for a dict per row. CSV cells are made a column at a time (quoted
+only in the columns holding a character that needs it, floats written by orjson for a
+whole array), laid out row by row with slice assignments and joined once, so no Python
+code runs per row. JSON Lines are one orjson call over all the rows' dicts, cut into lines.
 """
 
 from __future__ import annotations
