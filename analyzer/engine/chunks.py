@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from analyzer.attribution.teams import Attribution
 from analyzer.matches import Match
 from analyzer.matches.clock import minute_label
 from analyzer.records import Record, Role, record_id_of
-from analyzer.schema import RECORD_COLUMN_NAMES, RECORD_COLUMNS, typed
+from analyzer.schema import RECORD_COLUMNS, Column
 from analyzer.sentiment import Score
 from analyzer.timeline.placement import Placement
 
@@ -28,6 +29,9 @@ def records_chunk(
     shift: tuple[int, int] = (0, 0),
 ) -> pd.DataFrame:
     """Rows for a batch of records, built column by column (cheaper than a dict per row).
+
+    Kinds, roles, labels, phases and methods are string enums: they go into the string
+    columns as they are, which store their values (``.value`` on each costs more).
 
     ``shift`` (lines, characters) moves sources that count from the start of a block of
     lines to the file's count, in the provenance columns and the record ids alike.
@@ -46,15 +50,13 @@ def records_chunk(
         "offset": [r.source.offset + characters for r in records],
         "position": [r.source.position for r in records],
         "format": [format] * len(records),
-        "kind": [r.kind.value for r in records],
+        "kind": [r.kind for r in records],
         "author_name": [r.author.name for r in records],
         "author_handle": [r.author.handle for r in records],
-        "author_role": [r.author.role.value for r in records]
-        if roles is None
-        else [r.value for r in roles],
+        "author_role": [r.author.role for r in records] if roles is None else list(roles),
         "author_age": [r.author.age for r in records],
         "posted_at": [r.posted_at for r in records],
-        "time_origin": [r.time_origin.value if r.time_origin else None for r in records],
+        "time_origin": [r.time_origin for r in records],
         "posted_date": [r.posted_date.isoformat() if r.posted_date else None for r in records],
         "document_date": [
             r.source.document_date.isoformat() if r.source.document_date else None for r in records
@@ -76,7 +78,7 @@ def records_chunk(
         "p_positive": [s.p_positive for s in scores],
         "p_neutral": [s.p_neutral for s in scores],
         "p_negative": [s.p_negative for s in scores],
-        "label": [s.label.value for s in scores],
+        "label": [s.label for s in scores],
         "language": [s.language for s in scores],
         "teams": [a.label for a in attributions],
         "home_mood": [_team_mood(a, home) for a in attributions],
@@ -85,12 +87,31 @@ def records_chunk(
         "moment_label": [labels.get(p.moment) if p.moment else None for p in placements],
         "clock": [p.clock for p in placements],
         "minute": [minute_label(p.clock, match) for p in placements],
-        "phase": [p.phase.value for p in placements],
-        "method": [p.method.value for p in placements],
+        "phase": [p.phase for p in placements],
+        "method": [p.method for p in placements],
         "confidence": [p.confidence for p in placements],
         "evidence": [p.evidence for p in placements],
     }
-    return typed(pd.DataFrame(columns, columns=RECORD_COLUMN_NAMES), RECORD_COLUMNS)
+    return typed_frame(columns, RECORD_COLUMNS)
+
+
+def typed_frame(columns: dict[str, list[Any]], spec: Sequence[Column]) -> pd.DataFrame:
+    """A frame of ``spec``'s columns, each built straight in its type from a list of values.
+
+    What ``typed(pd.DataFrame(columns), spec)`` gives, without first guessing each column's
+    type from its values and then converting it (which took as long as building the lists).
+    """
+    arrays: dict[str, Any] = {}
+    for column in spec:
+        values = columns[column.name]
+        if column.dtype == "float64":
+            arrays[column.name] = np.array(values, dtype=np.float64)  # None: NaN
+        elif column.dtype == "object":
+            arrays[column.name] = pd.Series(values, dtype=object)  # tuples stay whole
+        else:
+            dtype: Any = column.dtype  # "string", "Int64", "boolean", a time: pandas' names
+            arrays[column.name] = pd.array(values, dtype=dtype)
+    return pd.DataFrame(arrays, columns=[c.name for c in spec])
 
 
 def _team_mood(attribution: Attribution, team: str) -> float | None:

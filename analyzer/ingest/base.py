@@ -92,3 +92,16 @@ class Reader(Protocol):
     def __call__(
         self, stream: TextIO, *, path: str, options: ReadOptions, problems: Problems
     ) -> Iterator[Record]: ...
+
+
+class LinesReader(Protocol):
+    """A reader's short way through a block of whole JSON Lines (``ingest.blocks``).
+
+    It gives every record the reader would give for ``text`` (lines and offsets counted
+    from the block's start), or None to leave the block to the reader, which reports
+    whatever the short way does not handle.
+    """
+
+    def __call__(
+        self, text: str, *, path: str, options: ReadOptions, problems: Problems
+    ) -> list[Record] | None: ...

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from analyzer.ingest.base import Problem, Problems, ReadOptions, UnusableFile
+from analyzer.ingest.base import LinesReader, Problem, Problems, ReadOptions, UnusableFile
 from analyzer.ingest.cleaning import Cleaner
 from analyzer.ingest.formats import FORMATS
 from analyzer.ingest.jsonlines import MAX_VALUE_CHARS, too_big
@@ -54,11 +54,16 @@ def read_block(block: LineBlock, *, options: ReadOptions) -> BlockRead:
     fmt = FORMATS[block.format]
     stream = io.StringIO(block.text, newline="")
     records: list[Record] = []
-    try:
-        reader = fmt.reader(stream, path=block.path, options=options, problems=problems)
-        records = [cleaner.clean(r) for r in guarded(lambda: reader, "utf-8", problems)]
-    except UnusableFile as exc:  # a whole-file verdict, about this block only
-        problems.add(block.line, str(exc))
+    short = _short_way(block, fmt.lines, options=options, problems=problems)
+    if short is not None:
+        records = [cleaner.clean(r) for r in short]
+    else:
+        problems = Problems(block.path)  # whatever the short way met, the reader says again
+        try:
+            reader = fmt.reader(stream, path=block.path, options=options, problems=problems)
+            records = [cleaner.clean(r) for r in guarded(lambda: reader, "utf-8", problems)]
+        except UnusableFile as exc:  # a whole-file verdict, about this block only
+            problems.add(block.line, str(exc))
     shift = block.line - 1
     problems.kept = [
         Problem(None if p.line is None else p.line + shift, p.message) for p in problems.kept
@@ -66,6 +71,22 @@ def read_block(block: LineBlock, *, options: ReadOptions) -> BlockRead:
     moved = Cleaner()
     moved.merge(cleaner, line_shift=shift)
     return BlockRead(records, problems, moved, Counter(r.kind.value for r in records))
+
+
+def _short_way(
+    block: LineBlock, lines: LinesReader | None, *, options: ReadOptions, problems: Problems
+) -> list[Record] | None:
+    """The block's records read the format's short way, or None to read it the long way.
+
+    Any error in the short way sends the block the long way, whose reader reports it as
+    it reports a reader's errors (see ``opening.guarded``).
+    """
+    if lines is None:
+        return None
+    try:
+        return lines(block.text, path=block.path, options=options, problems=problems)
+    except Exception:  # the long way meets it again and says what it is
+        return None
 
 
 def split_blocks(

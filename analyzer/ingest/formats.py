@@ -10,7 +10,7 @@ from typing import TextIO
 
 from analyzer.ingest import csv_export, records_file, snscrape, twitter_v1, twitter_v2
 from analyzer.ingest.article import read_article
-from analyzer.ingest.base import Problems, Reader, ReadOptions, UnusableFile
+from analyzer.ingest.base import LinesReader, Problems, Reader, ReadOptions, UnusableFile
 from analyzer.ingest.jsonlines import CUT_SHORT, JsonItem, describe, iter_json
 from analyzer.records import Record
 
@@ -34,6 +34,8 @@ class Format:
     name: str
     reader: Reader
     document: bool  # True when the file's records only make sense together (an article)
+    # Reads a block of whole JSON Lines the short way, or gives None to leave it to ``reader``.
+    lines: LinesReader | None = None
 
 
 def read_article_stream(
@@ -73,9 +75,16 @@ def read_unknown_json(
 
 
 ARTICLE = Format("article", read_article_stream, document=True)
-TWITTER_V1 = Format("twitter-v1", twitter_v1.read_twitter_v1, document=False)
+TWITTER_V1 = Format(
+    "twitter-v1",
+    twitter_v1.read_twitter_v1,
+    document=False,
+    lines=twitter_v1.read_twitter_v1_lines,
+)
 TWITTER_V2 = Format("twitter-v2", twitter_v2.read_twitter_v2, document=False)
-SNSCRAPE = Format("snscrape", snscrape.read_snscrape, document=False)
+SNSCRAPE = Format(
+    "snscrape", snscrape.read_snscrape, document=False, lines=snscrape.read_snscrape_lines
+)
 CSV = Format("csv", csv_export.read_csv_export, document=False)
 RECORDS = Format("records", records_file.read_records, document=False)
 UNKNOWN_JSON = Format("json", read_unknown_json, document=False)

@@ -115,6 +115,41 @@ def iter_json(
         document += 1
 
 
+class NotPlainLines(Exception):
+    """A line of the text is not one whole JSON object: read the text with iter_json."""
+
+
+def json_lines(
+    text: str, *, walk: frozenset[str] = frozenset()
+) -> Iterator[tuple[int, int, dict[str, Any]]]:
+    """Each line's object with its line and offset, for text where every line is one whole object.
+
+    The short way through plain JSON Lines (a block of them, see ``ingest.blocks``): what
+    :func:`iter_json` gives for such text, without its cursor. Raises NotPlainLines at the
+    first line that is anything else, blank lines aside: not JSON, not an object, an
+    object ``iter_json`` would walk (its first key in ``walk``), a value starting after
+    spaces or over MAX_VALUE_CHARS. The caller then reads the text again with
+    ``iter_json``, which reports what such a line is. One object is held at a time.
+    """
+    offset = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        start = offset
+        offset += len(line) + 1
+        if not line.startswith("{"):
+            if line.strip(" \t\r"):  # iter_json passes over these spaces, and only these
+                raise NotPlainLines
+            continue
+        if len(line) > MAX_VALUE_CHARS:
+            raise NotPlainLines
+        try:
+            value = loads(line)
+        except (ValueError, RecursionError):
+            raise NotPlainLines from None
+        if not isinstance(value, dict) or (walk and value and next(iter(value)) in walk):
+            raise NotPlainLines
+        yield number, start, value
+
+
 def too_big() -> str:
     return f"a JSON value over {MAX_VALUE_CHARS:,} characters, the most one may have"
 

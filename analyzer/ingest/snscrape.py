@@ -7,7 +7,7 @@ from typing import Any, TextIO
 
 from analyzer.ingest.base import Problems, ReadOptions
 from analyzer.ingest.entities import RE_HASHTAG, RE_LINK, RE_MENTION, entity_values, unescape
-from analyzer.ingest.jsonlines import describe, iter_json
+from analyzer.ingest.jsonlines import NotPlainLines, describe, iter_json, json_lines
 from analyzer.ingest.tweet_ids import posted, time_field, tweet_id_from_url
 from analyzer.records import Author, Kind, Record, Source
 
@@ -29,6 +29,25 @@ def read_snscrape(
         source = Source(path, item.line, item.offset, position)
         yield _record(item.value, source, options, problems)
         position += 1
+
+
+def read_snscrape_lines(
+    text: str, *, path: str, options: ReadOptions, problems: Problems
+) -> list[Record] | None:
+    """The tweets of whole lines of an snscrape export, one tweet per line, read the short way.
+
+    What :func:`read_snscrape` gives for such text; None when a line is anything else
+    (not JSON, not a tweet), to leave the text to it.
+    """
+    records = []
+    try:
+        for position, (line, offset, tweet) in enumerate(json_lines(text)):
+            if not looks_like_tweet(tweet):
+                return None
+            records.append(_record(tweet, Source(path, line, offset, position), options, problems))
+    except NotPlainLines:
+        return None
+    return records
 
 
 def looks_like_tweet(value: Any) -> bool:

@@ -11,7 +11,6 @@ a formula, so open the CSV files as text in a spreadsheet, or write them with
 
 from __future__ import annotations
 
-import csv as csv_module
 import os
 import secrets
 from collections.abc import Iterable, Iterator
@@ -20,9 +19,9 @@ from pathlib import Path
 from typing import IO, Any
 
 import numpy as np
-import orjson
 import pandas as pd
 
+from analyzer.outputs.table_text import Cells, csv_text, jsonl_bytes
 from analyzer.schema import Column
 
 TIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
@@ -92,6 +91,7 @@ def write_table(
     names = [c.name for c in columns]
     lists = [c.name for c in columns if c.dtype == "object"]
     texts = [c.name for c in columns if c.dtype in ("string", "object")]
+    floats = {c.name for c in columns if c.dtype == "float64"}
     rows = 0
     with ExitStack() as stack:
         csv_stream = stack.enter_context(atomic_writer(csv)) if csv else None
@@ -100,9 +100,18 @@ def write_table(
             # A slice at a time: a row as Python objects takes ten times its size in the frame.
             for start in range(0, len(chunk), ROWS_CONVERTED):
                 piece = chunk.iloc[start : start + ROWS_CONVERTED]
-                values = {name: _json_values(piece[name]) for name in names}  # once for both
+                # Converted once for both files; CSV takes float columns as arrays instead.
+                values = {
+                    name: _json_values(piece[name])
+                    for name in names
+                    if jsonl_stream is not None or name not in floats
+                }
                 if csv_stream is not None:
-                    _write_csv_chunk(values, csv_stream, lists=lists, header=rows == 0,
+                    cells: dict[str, Cells] = {
+                        name: _floats(piece[name]) if name in floats else values[name]
+                        for name in names
+                    }
+                    _write_csv_chunk(cells, csv_stream, lists=lists, header=rows == 0,
                                      neutralise=texts if excel_safe else [])  # fmt: skip
                 if jsonl_stream is not None:
                     _write_jsonl_chunk(values, jsonl_stream)
@@ -113,17 +122,17 @@ def write_table(
 
 
 def _write_csv_chunk(
-    chunk: dict[str, list[Any]],
+    chunk: dict[str, Cells],
     stream: IO[str],
     *,
     lists: list[str],
     header: bool,
     neutralise: list[str],
 ) -> None:
-    """Rows to CSV through the csv module, from columns already converted (see _json_values).
+    """Rows to CSV from columns already converted (see _json_values), a column at a time.
 
-    Byte for byte what ``DataFrame.to_csv`` writes here (a test compares them), at half
-    the time: pandas formats every cell on its own way down.
+    Byte for byte what ``csv.writer`` (and so ``DataFrame.to_csv``) writes here (tests
+    compare them), with no Python code per row: see :mod:`analyzer.outputs.table_text`.
     """
     names = list(chunk)
     columns = []
@@ -134,10 +143,7 @@ def _write_csv_chunk(
         if name in neutralise:
             values = [excel_safe_text(v) if isinstance(v, str) else v for v in values]
         columns.append(values)
-    writer = csv_module.writer(stream, lineterminator="\n")
-    if header:
-        writer.writerow(names)
-    writer.writerows(zip(*columns, strict=True))
+    stream.write(csv_text(names, columns, header=header))
 
 
 def excel_safe_text(value: str) -> str:
@@ -150,18 +156,19 @@ def excel_safe_text(value: str) -> str:
 
 
 def _write_jsonl_chunk(chunk: dict[str, list[Any]], stream: IO[bytes]) -> None:
-    """One JSON object per line, keys in column order; missing values are null, lists are arrays.
+    """One JSON object per row, keys in column order; missing values are null, lists are arrays.
 
-    Columns come converted in bulk and each row is dumped by orjson: a million rows take
-    seconds, where json.dumps on a dict per row took minutes.
+    Columns come converted in bulk and orjson writes each column in one call (see
+    :mod:`analyzer.outputs.table_text`): what a dict per row dumped by orjson gives.
     """
-    names = list(chunk)
-    columns = list(chunk.values())
-    lines = (
-        orjson.dumps(dict(zip(names, row, strict=True)), option=orjson.OPT_APPEND_NEWLINE)
-        for row in zip(*columns, strict=True)
-    )
-    stream.write(b"".join(lines))
+    stream.write(jsonl_bytes(list(chunk), list(chunk.values())))
+
+
+def _floats(column: pd.Series) -> Cells:
+    """A float column as an array (NaN where missing), for CSV; a column of other values as they are."""
+    if column.dtype != np.float64:
+        return _json_values(column)
+    return column.to_numpy(dtype=np.float64, na_value=np.nan)
 
 
 def _json_values(column: pd.Series) -> list[Any]:

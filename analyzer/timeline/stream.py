@@ -60,12 +60,13 @@ class StreamSeries:
         self.away_breaks = MinuteSeries()
 
     def add(self, chunk: pd.DataFrame) -> None:
-        add_match_clock(self.overall, chunk)
-        add_match_clock(self.home, chunk, score="home_mood")
-        add_match_clock(self.away, chunk, score="away_mood")
-        add_match_clock(self.breaks, chunk, breaks=True)
-        add_match_clock(self.home_breaks, chunk, score="home_mood", breaks=True)
-        add_match_clock(self.away_breaks, chunk, score="away_mood", breaks=True)
+        placed = ClockColumns.of(chunk)  # the columns every series reads, converted once
+        add_match_clock(self.overall, chunk, placed=placed)
+        add_match_clock(self.home, chunk, score="home_mood", placed=placed)
+        add_match_clock(self.away, chunk, score="away_mood", placed=placed)
+        add_match_clock(self.breaks, chunk, breaks=True, placed=placed)
+        add_match_clock(self.home_breaks, chunk, score="home_mood", breaks=True, placed=placed)
+        add_match_clock(self.away_breaks, chunk, score="away_mood", breaks=True, placed=placed)
 
     @property
     def volume(self) -> int:
@@ -105,27 +106,52 @@ def wall_window(match: Match, clock: MatchClock) -> tuple[float, float]:
     return kickoff - EARLIEST_MINUTES, kickoff + clock.wall_minutes + WALL_MARGIN_MINUTES
 
 
+@dataclass(frozen=True)
+class ClockColumns:
+    """What the match-clock series read of a chunk, as arrays: which rows count, their clock and label."""
+
+    timed: npt.NDArray[np.bool_]  # placed by time, and the match's
+    in_break: npt.NDArray[np.bool_]
+    clock: npt.NDArray[np.float64]
+    labels: npt.NDArray[np.object_]
+
+    @classmethod
+    def of(cls, chunk: pd.DataFrame) -> ClockColumns:
+        # Masks over whole columns: selecting rows of the frame would copy every column.
+        timed = (chunk["method"] == "time").to_numpy()
+        # Past the post-match window, or a day and more before kick-off: not the match's.
+        timed &= ~chunk["moment"].isin(NOT_THE_MATCH).fillna(False).to_numpy(dtype=bool)
+        return cls(
+            timed,
+            chunk["phase"].isin(BREAK_PHASES).to_numpy(),
+            chunk["clock"].to_numpy(dtype=float, na_value=np.nan),
+            chunk["label"].to_numpy(dtype=object),
+        )
+
+
 def add_match_clock(
-    series: MinuteSeries, chunk: pd.DataFrame, *, score: str = "mood", breaks: bool = False
+    series: MinuteSeries,
+    chunk: pd.DataFrame,
+    *,
+    score: str = "mood",
+    breaks: bool = False,
+    placed: ClockColumns | None = None,
 ) -> None:
     """Feed rows placed by time into a match-clock series of ``score`` (the mood, or a team's).
 
     The clock stands still in a break, so a 15-minute half-time would pile into one
     minute of play: rows posted in a break go to a series of their own (``breaks=True``).
+    ``placed`` is the chunk's ClockColumns when the caller has them already.
     """
-    # Masks over whole columns: selecting rows of the frame would copy every column.
-    in_break = chunk["phase"].isin(BREAK_PHASES).to_numpy()
-    keep = (chunk["method"] == "time").to_numpy() & (in_break if breaks else ~in_break)
-    # Past the post-match window, or a day and more before kick-off: not the match's.
-    keep &= ~chunk["moment"].isin(NOT_THE_MATCH).fillna(False).to_numpy(dtype=bool)
+    placed = placed or ClockColumns.of(chunk)
+    keep = placed.timed & (placed.in_break if breaks else ~placed.in_break)
     moods = chunk[score].to_numpy(dtype=float, na_value=np.nan)
     if score != "mood":
         keep &= ~np.isnan(moods)  # a team's score is missing where the row does not name it
     if not keep.any():
         return
-    labels = chunk["label"].to_numpy(dtype=object)[keep] if score == "mood" else None
-    clock = chunk["clock"].to_numpy(dtype=float, na_value=np.nan)[keep]
-    series.add(minute_keys(clock), moods[keep], labels)
+    labels = placed.labels[keep] if score == "mood" else None
+    series.add(minute_keys(placed.clock[keep]), moods[keep], labels)
 
 
 def goal_times(match: Match, clock: MatchClock) -> list[tuple[float, str]]:
