@@ -212,12 +212,14 @@ def run(
     report.html, summary.json and, when records have posting times, series.csv and
     series_wall.csv.
     """
+    from analyzer.engine.collector import pace_for_blocks
     from analyzer.ingest import ReadOptions
     from analyzer.outputs.terminal import summary_lines
     from analyzer.outputs.write import write_outputs
     from analyzer.pipeline import analyze
     from analyzer.settings import Settings
 
+    pace_for_blocks()  # this process is ours: the library's analyze() leaves a caller's alone
     if match_id is None and match_file is None:
         raise click.UsageError(
             "say which match: --match BEL-JPN (see 'analyze matches'), or --match-file"

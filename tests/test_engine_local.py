@@ -9,9 +9,13 @@ import threading
 
 import pandas as pd
 import pytest
+from click.testing import CliRunner
 
 import analyzer
 from analyzer import pipeline
+from analyzer.cli import main
+from analyzer.engine import local
+from analyzer.engine.collector import MIDDLE_EVERY, OLD_EVERY, YOUNG_THRESHOLD
 from analyzer.engine.local import LocalEngine
 from analyzer.engine.work import BlockResult, Memo, PassOne
 from analyzer.errors import EngineError
@@ -141,9 +145,30 @@ def test_analyze_leaves_the_process_as_it_found_it(folder, monkeypatch) -> None:
     # Three runs in one process, as in a notebook: nothing frozen, forked or left running.
     monkeypatch.setattr(pipeline, "SMALL_INPUT_BYTES", 0)  # so the runs start workers
     frozen, threads = gc.get_freeze_count(), threading.active_count()
+    pace = gc.get_threshold()
     for _ in range(3):
         with analyzer.analyze(folder, match="BEL-JPN", jobs=2) as result:
             assert result.jobs == 2
     assert gc.get_freeze_count() == frozen
+    assert gc.get_threshold() == pace  # the collector's pace is the command line's to set
     assert threading.active_count() <= threads  # earlier tests' threads may end meanwhile
     assert multiprocessing.active_children() == []
+
+
+def test_the_command_line_and_the_workers_collect_less_often(tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(local, "_WORK", None)  # restored after the test
+    pace = gc.get_threshold()
+    ours = (YOUNG_THRESHOLD, MIDDLE_EVERY, OLD_EVERY)
+    assert pace != ours
+    try:
+        result = CliRunner().invoke(
+            main, [str(SAMPLES), "--match", "BEL-JPN", "--out", str(tmp_path), "--quiet"]
+        )
+        assert result.exit_code == 0, result.output
+        assert gc.get_threshold() == ours
+        gc.set_threshold(*pace)
+        work = PassOne(shipped().find("BEL-JPN"), ScoringOptions.football(), ReadOptions())
+        local._start_worker(work)  # what a worker process runs first
+        assert gc.get_threshold() == ours
+    finally:
+        gc.set_threshold(*pace)

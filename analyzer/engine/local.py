@@ -19,6 +19,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 
+from analyzer.engine.collector import pace_for_blocks
 from analyzer.engine.work import Done, PassOne, work_on
 from analyzer.errors import EngineError
 from analyzer.ingest.folder import Batch, LineBlock
@@ -88,6 +89,7 @@ _WORK: PassOne | None = None  # a worker process's own pass-one context, set by 
 
 def _start_worker(work: PassOne) -> None:
     global _WORK
+    pace_for_blocks()
     _WORK = work
 
 
