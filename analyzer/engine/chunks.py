@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -21,7 +21,7 @@ def records_chunk(
     records: Sequence[Record],
     scores: Sequence[Score],
     placements: Sequence[Placement],
-    attributions: Sequence[Attribution],
+    teams: Sequence[TeamCells],
     *,
     match: Match,
     format: str,
@@ -37,7 +37,6 @@ def records_chunk(
     lines to the file's count, in the provenance columns and the record ids alike.
     """
     lines, characters = shift
-    home, away = match.home.code, match.away.code
     labels = {m.id: m.label for m in match.moments}
     labels["pre-match"] = "Before kick-off"
     columns: dict[str, list[Any]] = {
@@ -80,9 +79,9 @@ def records_chunk(
         "p_negative": [s.p_negative for s in scores],
         "label": [s.label for s in scores],
         "language": [s.language for s in scores],
-        "teams": [a.label for a in attributions],
-        "home_mood": [_team_mood(a, home) for a in attributions],
-        "away_mood": [_team_mood(a, away) for a in attributions],
+        "teams": [t.label for t in teams],
+        "home_mood": [t.home_mood for t in teams],
+        "away_mood": [t.away_mood for t in teams],
         "moment": [p.moment for p in placements],
         "moment_label": [labels.get(p.moment) if p.moment else None for p in placements],
         "clock": [p.clock for p in placements],
@@ -112,6 +111,26 @@ def typed_frame(columns: dict[str, list[Any]], spec: Sequence[Column]) -> pd.Dat
             dtype: Any = column.dtype  # "string", "Int64", "boolean", a time: pandas' names
             arrays[column.name] = pd.array(values, dtype=dtype)
     return pd.DataFrame(arrays, columns=[c.name for c in spec])
+
+
+class TeamCells(NamedTuple):
+    """What the table keeps of a record's team attribution: its label and the two teams' moods.
+
+    Small on purpose: pass one remembers one per distinct text for the retweets to come
+    (a whole Attribution, with its parts, takes about six times the memory).
+    """
+
+    label: str
+    home_mood: float | None
+    away_mood: float | None
+
+    @classmethod
+    def of(cls, attribution: Attribution, match: Match) -> TeamCells:
+        return cls(
+            attribution.label,
+            _team_mood(attribution, match.home.code),
+            _team_mood(attribution, match.away.code),
+        )
 
 
 def _team_mood(attribution: Attribution, team: str) -> float | None:

@@ -15,9 +15,9 @@ from typing import Generic, TypeVar
 import pandas as pd
 
 from analyzer.attribution.authors import roles_of
-from analyzer.attribution.teams import Attribution, TeamMentions
+from analyzer.attribution.teams import TeamMentions
 from analyzer.engine import timing
-from analyzer.engine.chunks import records_chunk
+from analyzer.engine.chunks import TeamCells, records_chunk
 from analyzer.ingest import ReadOptions
 from analyzer.ingest.folder import Batch, BlockRead, LineBlock, read_block
 from analyzer.matches import Match
@@ -45,7 +45,7 @@ class PassOne:
         self.sentences = SentenceScores(self.scorer)
         self.read_options = read_options
         self._scores: Memo[tuple[str, str | None], Score] = Memo(TEXTS_REMEMBERED)
-        self._attributions: Memo[tuple[str, str | None], Attribution] = Memo(TEXTS_REMEMBERED)
+        self._teams: Memo[tuple[str, str | None], TeamCells] = Memo(TEXTS_REMEMBERED)
 
     def __reduce__(self) -> tuple[type[PassOne], tuple[Match, ScoringOptions, ReadOptions]]:
         # Sent to another process as what it is built from; the receiver loads its own models.
@@ -64,7 +64,7 @@ class PassOne:
             scores = [self._score(r) for r in records]
             self.sentences.remember(records, scores)
         with timing.stage("attribute"):
-            attributions = [self._attribute(r) for r in records]
+            teams = [self._attribute(r) for r in records]
             roles = roles_of(records)
         timeline = self.timeline
         with timing.stage("place"):
@@ -76,7 +76,7 @@ class PassOne:
                 records,
                 scores,
                 placements,
-                attributions,
+                teams,
                 match=timeline.match,
                 format=format,
                 roles=roles,
@@ -92,15 +92,16 @@ class PassOne:
             self._scores.put(key, score)
         return score
 
-    def _attribute(self, record: Record) -> Attribution:
-        """The record's teams; the same text from the same side is attributed once."""
+    def _attribute(self, record: Record) -> TeamCells:
+        """The record's teams and team moods; the same text from the same side is attributed once."""
         side = self.mentions.side_of(record.author.name)
         key = (record.text, side)
-        attribution = self._attributions.get(key)
-        if attribution is None:
+        teams = self._teams.get(key)
+        if teams is None:
             attribution = self.mentions.attribute(record.text, scorer=self.sentences, side=side)
-            self._attributions.put(key, attribution)
-        return attribution
+            teams = TeamCells.of(attribution, self.timeline.match)
+            self._teams.put(key, teams)
+        return teams
 
     def block(self, block: LineBlock) -> BlockResult:
         """Read a block of JSON Lines and make its slice of the table (positions from 0)."""
