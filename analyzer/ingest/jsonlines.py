@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, TextIO
 
 import orjson
 
 from analyzer.ingest.base import MAX_PROBLEMS_KEPT, Problems
+from analyzer.records import Record, Source
 
 # The one place JSON text becomes Python values. ``loads`` reads a whole line (JSON Lines,
 # the common case) with orjson, several times faster than the standard library; a line it
@@ -148,6 +149,30 @@ def json_lines(
         if not isinstance(value, dict) or (walk and value and next(iter(value)) in walk):
             raise NotPlainLines
         yield number, start, value
+
+
+def records_of_lines(
+    text: str,
+    *,
+    path: str,
+    is_record: Callable[[dict[str, Any]], bool],
+    record_of: Callable[[dict[str, Any], Source], Record],
+    walk: frozenset[str] = frozenset(),
+) -> list[Record] | None:
+    """A reader's records of whole lines, one object per line, read the short way.
+
+    What the format's streaming reader gives for such text; None when a line is anything
+    else (not JSON, not an object ``is_record`` takes), to leave the text to that reader.
+    """
+    records = []
+    try:
+        for position, (line, offset, value) in enumerate(json_lines(text, walk=walk)):
+            if not is_record(value):
+                return None
+            records.append(record_of(value, Source(path, line, offset, position)))
+    except NotPlainLines:
+        return None
+    return records
 
 
 def too_big() -> str:

@@ -7,7 +7,7 @@ from typing import Any, TextIO
 
 from analyzer.ingest.base import Problems, ReadOptions
 from analyzer.ingest.entities import RE_HASHTAG, RE_LINK, RE_MENTION, entity_values, unescape
-from analyzer.ingest.jsonlines import NotPlainLines, describe, iter_json, json_lines
+from analyzer.ingest.jsonlines import describe, iter_json, records_of_lines
 from analyzer.ingest.tweet_ids import posted, time_field, tweet_id_from_url
 from analyzer.records import Author, Kind, Record, Source
 
@@ -39,15 +39,12 @@ def read_snscrape_lines(
     What :func:`read_snscrape` gives for such text; None when a line is anything else
     (not JSON, not a tweet), to leave the text to it.
     """
-    records = []
-    try:
-        for position, (line, offset, tweet) in enumerate(json_lines(text)):
-            if not looks_like_tweet(tweet):
-                return None
-            records.append(_record(tweet, Source(path, line, offset, position), options, problems))
-    except NotPlainLines:
-        return None
-    return records
+    return records_of_lines(
+        text,
+        path=path,
+        is_record=looks_like_tweet,
+        record_of=lambda tweet, source: _record(tweet, source, options, problems),
+    )
 
 
 def looks_like_tweet(value: Any) -> bool:

@@ -7,7 +7,7 @@ from typing import Any, TextIO
 
 from analyzer.ingest.base import Problems, ReadOptions
 from analyzer.ingest.entities import entity_values, text_entities, unescape
-from analyzer.ingest.jsonlines import NotPlainLines, describe, iter_json, json_lines
+from analyzer.ingest.jsonlines import describe, iter_json, records_of_lines
 from analyzer.ingest.tweet_ids import posted, time_field
 from analyzer.records import Author, Kind, Record, Source
 
@@ -44,18 +44,15 @@ def read_twitter_v1_lines(
     What :func:`read_twitter_v1` gives for such text; None when a line is anything else
     (not JSON, not a tweet, a search response), to leave the text to it.
     """
-    records = []
-    try:
-        for position, (line, offset, tweet) in enumerate(
-            json_lines(text, walk=STATUSES | SEARCH_ENVELOPE)
-        ):
-            if "statuses" in tweet or not looks_like_tweet(tweet):
-                return None
-            source = Source(path, line, offset, position)
-            records.append(tweet_record(tweet, source, options=options, problems=problems))
-    except NotPlainLines:
-        return None
-    return records
+    return records_of_lines(
+        text,
+        path=path,
+        is_record=lambda value: "statuses" not in value and looks_like_tweet(value),
+        record_of=lambda tweet, source: tweet_record(
+            tweet, source, options=options, problems=problems
+        ),
+        walk=STATUSES | SEARCH_ENVELOPE,
+    )
 
 
 def looks_like_tweet(value: Any) -> bool:
