@@ -39,6 +39,7 @@ class LocalEngine:
         self.work = work
         self.jobs = max(1, jobs)
         self._pool: ProcessPoolExecutor | None = None
+        self._earlier_children: set[int | None] = set()  # not ours to end at close
 
     def run(self, units: Iterable[Batch | LineBlock]) -> Iterator[Done]:
         """Each unit's result, in the order the units came."""
@@ -72,9 +73,17 @@ class LocalEngine:
                 process.terminate()
                 process.join(SHUTDOWN_TIMEOUT_SECONDS)
         pool.shutdown(wait=True)  # the workers are gone: this joins the pool's own thread at once
+        # A broken pool may have started a replacement worker the list above missed.
+        for process in multiprocessing.active_children():
+            if process.pid not in self._earlier_children:
+                process.join(SHUTDOWN_TIMEOUT_SECONDS)
+                if process.is_alive():
+                    process.terminate()
+                    process.join(SHUTDOWN_TIMEOUT_SECONDS)
 
     def _workers(self) -> ProcessPoolExecutor:
         if self._pool is None:
+            self._earlier_children = {p.pid for p in multiprocessing.active_children()}
             self._pool = ProcessPoolExecutor(
                 max_workers=self.jobs - 1,
                 mp_context=multiprocessing.get_context("spawn"),
