@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import random
+import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor
 
 import emoji
 import pytest
@@ -69,3 +72,34 @@ def test_a_large_seeded_corpus() -> None:
 def test_any_mix(parts: list[str]) -> None:
     text = "".join(parts)
     assert emoji_matches(text) == package(text)
+
+
+def test_threads_that_meet_the_emoji_package_fresh_find_every_emoji(monkeypatch) -> None:
+    # The package builds its search tree on first use, filling a shared dict in place: a
+    # thread that reads it half-built finds no emoji. A Dask worker with two threads did,
+    # and its "❤️❤️❤️" tweets lost their hearts for the rest of the run (a CI failure).
+    from analyzer.sentiment import emojis
+
+    monkeypatch.setattr(emoji.tokenizer, "_SEARCH_TREE", {})
+    monkeypatch.setattr(emojis, "_package_ready", False)
+    texts = [f"run {i} " + "".join(random.Random(i).sample(ALL_EMOJI, 3)) for i in range(200)]
+    threads = 4
+    start = threading.Barrier(threads)
+
+    def find_all(_: int) -> list[list[tuple[int, int, str]]]:
+        start.wait()
+        return [emoji_matches(text) for text in texts]
+
+    switch = sys.getswitchinterval()
+    emojis._in_run.cache_clear()
+    sys.setswitchinterval(1e-6)  # hand the GIL over often, as a loaded machine does
+    try:
+        with ThreadPoolExecutor(threads) as pool:
+            found = list(pool.map(find_all, range(threads)))
+    finally:
+        sys.setswitchinterval(switch)
+        emojis._in_run.cache_clear()  # what a losing thread remembered must not outlive the test
+    expected = [package(text) for text in texts]
+    assert all(len(e) == 3 for e in expected)
+    for each in found:
+        assert each == expected

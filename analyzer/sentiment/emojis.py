@@ -9,6 +9,7 @@ each emoji as one unit, and each is replaced by a single description before scor
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -153,8 +154,25 @@ def _emoji_matches_in(text: str, spans: list[tuple[int, int]]) -> list[tuple[int
     return found
 
 
+# The emoji package builds its search tree on first use by filling a shared dict in place,
+# so a second thread can read it half-built and find no emoji (a Dask worker with two
+# threads did). It is built once, under this lock, before any thread searches.
+_package_lock = threading.Lock()
+_package_ready = False
+
+
+def _ready_package() -> None:
+    global _package_ready
+    with _package_lock:
+        if not _package_ready:
+            emoji_package.emoji_list("\u2764\ufe0f")  # builds the tree
+            _package_ready = True
+
+
 @lru_cache(maxsize=RUNS_REMEMBERED)
 def _in_run(piece: str) -> tuple[tuple[int, int, str], ...]:
+    if not _package_ready:
+        _ready_package()
     return tuple(
         (item["match_start"], item["match_end"], item["emoji"])
         for item in emoji_package.emoji_list(piece)
