@@ -113,6 +113,32 @@ def test_repeated_texts_are_scored_and_attributed_once(monkeypatch) -> None:
     assert calls.count(text) == 1 and len(calls) == 3
 
 
+def test_team_moods_do_not_depend_on_what_the_process_saw_before() -> None:
+    # Which blocks a worker reads before this one is up to the scheduler (--jobs 2, Dask):
+    # a text's team moods must come from its own record alone. The same words declared
+    # Spanish are not scored, declared English they are, in either order.
+    text = "Vamos Japan, que golazo increíble"
+
+    def record(n: int, lang: str) -> Record:
+        source = Source("f", n, 0, n - 1)
+        return Record(
+            kind=Kind.TWEET, text=text, source=source, author=Author(f"fan{n}"), lang=lang
+        )
+
+    def moods(*records: Record) -> dict[str, tuple[float, float]]:
+        stage = PassOne(shipped().find("BEL-JPN"), ScoringOptions.football(), ReadOptions())
+        chunks = [stage.chunk([r], format="twitter-v1", document=False) for r in records]
+        rows = pd.concat(chunks, ignore_index=True)
+        return {r.lang: (r.mood, r.away_mood) for r in rows.itertuples()}
+
+    spanish, english = record(1, "es"), record(2, "en")
+    first_spanish, first_english = moods(spanish, english), moods(english, spanish)
+    mood, japan = first_english["en"]
+    assert mood > 0.7 and japan == mood
+    assert all(pd.isna(x) for x in first_english["es"])
+    assert str(sorted(first_spanish.items())) == str(sorted(first_english.items()))  # NaN too
+
+
 class DyingWork(PassOne):
     """Pass one whose every block kills the process that reads it (as the OOM killer would)."""
 

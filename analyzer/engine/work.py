@@ -28,8 +28,9 @@ from analyzer.timeline.placement import Timeline
 K = TypeVar("K")
 V = TypeVar("V")
 
-# Distinct sentences whose scores are kept for team attribution (about 30 MB at most).
-SENTENCES_REMEMBERED = 20_000
+# Distinct parts of texts (sentences, clauses) whose scores are kept for team attribution
+# (about 30 MB at most).
+PARTS_REMEMBERED = 20_000
 # Distinct texts whose scores and team attributions are kept: retweets of one tweet come
 # over hours, far apart in a stream (about 25 MB at most).
 TEXTS_REMEMBERED = 20_000
@@ -42,10 +43,10 @@ class PassOne:
         self.scorer = Scorer(options=scoring)
         self.mentions = TeamMentions.for_match(match)
         self.timeline = Timeline(match)
-        self.sentences = SentenceScores(self.scorer)
+        self.parts = PartScores(self.scorer)
         self.read_options = read_options
         self._scores: Memo[tuple[str, str | None], Score] = Memo(TEXTS_REMEMBERED)
-        self._teams: Memo[tuple[str, str | None], TeamCells] = Memo(TEXTS_REMEMBERED)
+        self._teams: Memo[tuple[str, str | None, str | None], TeamCells] = Memo(TEXTS_REMEMBERED)
 
     def __reduce__(self) -> tuple[type[PassOne], tuple[Match, ScoringOptions, ReadOptions]]:
         # Sent to another process as what it is built from; the receiver loads its own models.
@@ -62,9 +63,8 @@ class PassOne:
         """Records -> scores, teams and placement by words -> a slice of the records table."""
         with timing.stage("score"):
             scores = [self._score(r) for r in records]
-            self.sentences.remember(records, scores)
         with timing.stage("attribute"):
-            teams = [self._attribute(r) for r in records]
+            teams = [self._attribute(r, s) for r, s in zip(records, scores, strict=True)]
             roles = roles_of(records)
         timeline = self.timeline
         with timing.stage("place"):
@@ -92,13 +92,18 @@ class PassOne:
             self._scores.put(key, score)
         return score
 
-    def _attribute(self, record: Record) -> TeamCells:
-        """The record's teams and team moods; the same text from the same side is attributed once."""
+    def _attribute(self, record: Record, score: Score) -> TeamCells:
+        """The record's teams and team moods, from its text, its own score and its author's side.
+
+        They depend on nothing else (the text's score on its declared language), so the same
+        three are attributed once, and which texts this process saw before cannot change them.
+        """
         side = self.mentions.side_of(record.author.name)
-        key = (record.text, side)
+        key = (record.text, record.lang, side)
         teams = self._teams.get(key)
         if teams is None:
-            attribution = self.mentions.attribute(record.text, scorer=self.sentences, side=side)
+            parts = self.parts.of(record.text, score)
+            attribution = self.mentions.attribute(record.text, scorer=parts, side=side)
             teams = TeamCells.of(attribution, self.timeline.match)
             self._teams.put(key, teams)
         return teams
@@ -123,32 +128,42 @@ class BlockResult:
     read: BlockRead
 
 
-class SentenceScores:
-    """Scores sentences for team attribution, each distinct one once: chants and retweets repeat."""
+class PartScores:
+    """Scores the parts of texts for team attribution, each distinct part once: chants and retweets repeat.
 
-    def __init__(self, scorer: Scorer, *, remember: int = SENTENCES_REMEMBERED) -> None:
+    A part that is its whole text (ends stripped) takes the text's own score, which the
+    record already has, with the language its source declared; any other part is scored on
+    its own words. Nothing is carried from one text to another but these pure scores, so a
+    text's team moods never depend on which texts the process read before it (with several
+    workers, that is up to the scheduler).
+    """
+
+    def __init__(self, scorer: Scorer, *, remember: int = PARTS_REMEMBERED) -> None:
         self._scorer = scorer
-        self._known: OrderedDict[str, Score] = OrderedDict()
-        self._remember = remember
+        self._known: Memo[str, Score] = Memo(remember)
 
-    def remember(self, records: Sequence[Record], scores: Sequence[Score]) -> None:
-        """Take each record's own score: a one-sentence text is its own only sentence."""
-        for record, score in zip(records, scores, strict=True):
-            self._keep(record.text.strip(), score)
+    def of(self, text: str, own: Score) -> PartsOfText:
+        """What attribution scores ``text``'s parts with, given the text's own score."""
+        return PartsOfText(self, text.strip(), own)
 
-    def score(self, text: str) -> Score:
-        known = self._known.get(text)
+    def score(self, part: str) -> Score:
+        known = self._known.get(part)
         if known is None:
-            known = self._scorer.score(text)
-            self._keep(text, known)
-        else:
-            self._known.move_to_end(text)
+            known = self._scorer.score(part)
+            self._known.put(part, known)
         return known
 
-    def _keep(self, text: str, score: Score) -> None:
-        self._known[text] = score
-        if len(self._known) > self._remember:
-            self._known.popitem(last=False)
+
+@dataclass(frozen=True, slots=True)
+class PartsOfText:
+    """A :class:`~analyzer.attribution.teams.SentenceScorer` for the parts of one text."""
+
+    parts: PartScores
+    whole: str
+    own: Score
+
+    def score(self, part: str) -> Score:
+        return self.own if part == self.whole else self.parts.score(part)
 
 
 class Memo(Generic[K, V]):
