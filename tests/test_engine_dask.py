@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import subprocess
 import sys
 
 import distributed  # the test extra installs Dask: a missing one fails here, never skips
@@ -80,3 +81,42 @@ def test_engine_errors_are_one_line(tmp_path, monkeypatch) -> None:
     assert result.exit_code == 1
     assert result.output.startswith("Error: cannot reach the Dask scheduler at tcp://127.0.0.1:9")
     assert len(result.output.strip().splitlines()) == 1
+
+
+# Pass one as a Dask worker with several threads runs it: one PassOne per process, shared by
+# every thread, met fresh (first uses of each library included). Prints a digest of the slices.
+SHARED_BY_THREADS = """
+import hashlib, sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from analyzer.engine.work import PassOne, work_on
+from analyzer.ingest import Inputs, ReadOptions
+from analyzer.matches import shipped
+from analyzer.sentiment import ScoringOptions
+
+folder, threads = Path(sys.argv[1]), int(sys.argv[2])
+units = list(Inputs(folder).work(block_lines=300))
+work = PassOne(shipped().find("BEL-JPN"), ScoringOptions.for_scorer("learned"), ReadOptions())
+sys.setswitchinterval(1e-5)  # hand the interpreter over often, as a loaded machine does
+with ThreadPoolExecutor(threads) as pool:
+    slices = list(pool.map(lambda unit: work_on(unit, work).chunk, units))
+digest = hashlib.sha256()
+for chunk in slices:
+    digest.update(chunk.to_csv().encode())
+print(len(units), digest.hexdigest())
+"""
+
+
+@pytest.mark.slow
+def test_threads_sharing_one_pass_one_give_what_one_thread_gives(folder) -> None:
+    def digest(threads: int) -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", SHARED_BY_THREADS, str(folder), str(threads)],
+            capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        return done.stdout.strip()
+
+    alone, shared = digest(1), digest(4)
+    assert int(alone.split()[0]) > 20  # blocks of both streams, and the articles
+    assert shared == alone
