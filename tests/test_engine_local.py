@@ -17,7 +17,7 @@ from analyzer.cli import main
 from analyzer.engine import local
 from analyzer.engine.collector import MIDDLE_EVERY, OLD_EVERY, YOUNG_THRESHOLD
 from analyzer.engine.local import LocalEngine
-from analyzer.engine.work import BlockResult, Memo, PassOne
+from analyzer.engine.work import BlockResult, Memo, PassOne, work_on
 from analyzer.errors import EngineError
 from analyzer.ingest import Inputs, ReadOptions
 from analyzer.ingest.folder import LineBlock
@@ -137,6 +137,30 @@ def test_team_moods_do_not_depend_on_what_the_process_saw_before() -> None:
     assert mood > 0.7 and japan == mood
     assert all(pd.isna(x) for x in first_english["es"])
     assert str(sorted(first_spanish.items())) == str(sorted(first_english.items()))  # NaN too
+
+
+def test_each_unit_gives_the_same_slice_in_any_order(tmp_path) -> None:
+    # A worker keeps memos across the units it happens to get; they may save work, never
+    # change a result. Units in order and in reverse, each on a fresh PassOne.
+    match = shipped().find("BEL-JPN")
+    write_stream(tmp_path / "a.jsonl", match, tweets=2000, fmt="v1", retweets=0.4, seed=23)
+    # Real streams tag the same words with different languages ("en", "und", "es"...).
+    lines = (tmp_path / "a.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    tags = ('"lang":"en"', '"lang":"und"', '"lang":"es"')
+    lines = [line.replace('"lang":"en"', tags[n % 3]) for n, line in enumerate(lines)]
+    (tmp_path / "a.jsonl").write_text("".join(lines), encoding="utf-8")
+    (tmp_path / "article.txt").write_bytes((SAMPLES / "001_f94c4db15e66a882.txt").read_bytes())
+    units = list(Inputs(tmp_path).work(block_lines=250))
+    assert len(units) == 9
+
+    def slices(order: list[int]) -> dict[int, pd.DataFrame]:
+        work = PassOne(match, ScoringOptions.for_scorer("learned"), ReadOptions())
+        return {i: work_on(units[i], work).chunk for i in order}
+
+    forward = slices(list(range(len(units))))
+    backward = slices(list(reversed(range(len(units)))))
+    for i, chunk in forward.items():
+        pd.testing.assert_frame_equal(chunk, backward[i])
 
 
 class DyingWork(PassOne):
